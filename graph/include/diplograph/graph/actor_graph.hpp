@@ -1,0 +1,65 @@
+#pragma once
+// Usage:
+//   graph::actor_graph g;
+//   for (const auto& e : events) g.add(e);     // events lacking a source or target are counted, not added
+//   graph::snapshot s = g.snapshot();            // value types, sorted by id: what export/ reads
+// The only module that uses Boost.Graph (an adjacency_list plus our own id -> vertex map;
+// labeled_graph is broken in Boost 1.74). Boost types never appear in this header.
+
+#include <array>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diplograph/core/actor.hpp"
+#include "diplograph/core/event.hpp"
+
+namespace diplograph::graph {
+
+struct node {
+  core::actor actor;
+  std::string id;               // actor.id().value(): the stable key across runs
+  std::size_t out_events = 0;
+  std::size_t in_events = 0;
+};
+
+// All events from `source` to `target`, aggregated.
+struct edge {
+  std::string source;           // node id
+  std::string target;           // node id
+  std::size_t count = 0;
+  double goldstein_sum = 0.0;
+  double goldstein_mean = 0.0;
+  std::array<std::size_t, 4> quad_counts{};  // index = quad class - 1
+  core::calendar_day first{};            // first and last known event date; unset when no date known
+  core::calendar_day last{};
+  bool dated = false;
+  std::vector<std::string> articles;  // distinct article ids, sorted
+};
+
+struct snapshot {
+  std::vector<node> nodes;      // sorted by id
+  std::vector<edge> edges;      // sorted by (source, target)
+  std::size_t events_used = 0;
+  std::size_t events_skipped = 0;  // no source or no target
+};
+
+class actor_graph {
+ public:
+  actor_graph();
+  ~actor_graph();
+  actor_graph(actor_graph&&) noexcept;
+  actor_graph& operator=(actor_graph&&) noexcept;
+
+  void add(const core::event& e);
+  std::size_t node_count() const;
+  std::size_t edge_count() const;
+  graph::snapshot snapshot() const;
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace diplograph::graph
