@@ -1,1 +1,333 @@
-// placeholder until the CLI lands
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "diplograph/core/date.hpp"
+#include "diplograph/export/jsonl.hpp"
+#include "diplograph/export/writers.hpp"
+#include "diplograph/extract/coder.hpp"
+#include "diplograph/extract/dictionaries.hpp"
+#include "diplograph/extract/ingest.hpp"
+#include "diplograph/graph/actor_graph.hpp"
+#include "diplograph/store/database.hpp"
+
+namespace diplograph::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int exit_ok = 0;
+constexpr int exit_bad_input = 1;
+constexpr int exit_usage = 2;
+
+struct usage_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Options shared by the verbs that read articles.
+struct input_options {
+  std::vector<std::string> inputs;
+  std::string published;
+  std::string dict_dir;
+  std::size_t max_article_bytes = 16u << 20;
+};
+
+struct range_options {
+  std::string from;
+  std::string to;
+};
+
+std::optional<core::calendar_day> parse_day_option(const std::string& value, const char* name) {
+  if (value.empty()) return std::nullopt;
+  auto d = core::parse_iso_day(value);
+  if (!d) throw usage_error(std::string("--") + name + " wants a date as YYYY-MM-DD, not '" + value + "'");
+  return d;
+}
+
+extract::ingest_options ingest_options_from(const input_options& o, std::istream& in) {
+  extract::ingest_options opt;
+  opt.published_override = parse_day_option(o.published, "published");
+  opt.max_article_bytes = o.max_article_bytes;
+  opt.stdin_stream = &in;
+  return opt;
+}
+
+extract::dictionaries load_dictionaries(const input_options& o) {
+  return extract::dictionaries::load(o.dict_dir.empty() ? extract::dictionaries::default_directory()
+                                                        : fs::path(o.dict_dir));
+}
+
+void add_input_options(CLI::App& cmd, input_options& o) {
+  cmd.add_option("inputs", o.inputs, "Files, directories (read recursively) or - for stdin")->required();
+  cmd.add_option("--published", o.published,
+                 "Publication date YYYY-MM-DD for every article (overrides metadata and text)");
+  cmd.add_option("--dict-dir", o.dict_dir, "Directory of built-in dictionaries")
+      ->envname("DIPLOGRAPH_DICT_DIR");
+  cmd.add_option("--max-article-bytes", o.max_article_bytes, "Skip larger articles (reported)")
+      ->capture_default_str();
+}
+
+// Counts diagnostics by severity and prints them as `file:line: level: what`.
+struct diagnostic_printer {
+  std::ostream& err;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  void operator()(const core::diagnostic& d) {
+    if (d.level == core::severity::error) ++errors;
+    if (d.level == core::severity::warning) ++warnings;
+    err << "diplograph: " << core::format(d) << '\n';
+  }
+};
+
+// ------------------------------------------------------------------ extract
+
+int run_extract(const input_options& o, const std::string& format, std::istream& in, std::ostream& out,
+                std::ostream& err) {
+  if (format != "jsonl") throw usage_error("extract supports --format jsonl only");
+  const auto dicts = load_dictionaries(o);
+  diagnostic_printer diags{err};
+  std::string buffer;
+  extract::read_inputs(
+      o.inputs, ingest_options_from(o, in),
+      [&](core::article a) {
+        auto result = extract::extract_events(a, dicts);
+        for (const auto& d : result.diagnostics) diags(d);
+        buffer.clear();
+        for (const auto& e : result.events) {
+          exporter::append_event_json(buffer, e);
+          buffer += '\n';
+        }
+        out << buffer;
+      },
+      [&](core::diagnostic d) { diags(d); });
+  out.flush();
+  return diags.errors > 0 ? exit_bad_input : exit_ok;
+}
+
+// ------------------------------------------------------------------ ingest / build
+
+struct ingest_counts {
+  std::size_t read = 0;
+  std::size_t added = 0;
+  std::size_t already = 0;
+  std::size_t events = 0;
+  std::size_t undated = 0;
+  std::size_t errors = 0;
+};
+
+ingest_counts ingest_into(const input_options& o, store::database& db, std::istream& in, std::ostream& err) {
+  const auto dicts = load_dictionaries(o);
+  diagnostic_printer diags{err};
+  ingest_counts c;
+  constexpr std::size_t batch_size = 2000;
+  std::optional<store::database::batch> batch;
+  std::size_t in_batch = 0;
+  extract::read_inputs(
+      o.inputs, ingest_options_from(o, in),
+      [&](core::article a) {
+        ++c.read;
+        if (db.contains(a)) {
+          ++c.already;
+          return;
+        }
+        auto result = extract::extract_events(a, dicts);
+        for (const auto& d : result.diagnostics) diags(d);
+        if (!batch) batch.emplace(db);
+        if (db.add(a, result.events)) {
+          ++c.added;
+          c.events += result.events.size();
+          c.undated += a.published ? 0 : 1;
+        } else {
+          ++c.already;
+        }
+        if (++in_batch >= batch_size) {
+          batch->commit();
+          batch.reset();
+          in_batch = 0;
+        }
+      },
+      [&](core::diagnostic d) { diags(d); });
+  if (batch) batch->commit();
+  c.errors = diags.errors;
+  return c;
+}
+
+void print_ingest(std::ostream& out, const ingest_counts& c, const store::counts& s, const std::string& db) {
+  out << "articles read: " << c.read << ", added: " << c.added << ", already stored: " << c.already
+      << ", undated: " << c.undated << ", rejected inputs: " << c.errors << '\n'
+      << "events added: " << c.events << '\n'
+      << "store " << db << ": " << s.articles << " articles, " << s.events << " events, " << s.actors
+      << " actors\n";
+}
+
+int run_ingest(const input_options& o, const std::string& db_path, std::istream& in, std::ostream& out,
+               std::ostream& err) {
+  store::database db{db_path};
+  const auto c = ingest_into(o, db, in, err);
+  print_ingest(out, c, db.stats(), db_path);
+  return c.errors > 0 ? exit_bad_input : exit_ok;
+}
+
+graph::snapshot snapshot_of(const std::vector<core::event>& events) {
+  graph::actor_graph g;
+  for (const auto& e : events) g.add(e);
+  return g.snapshot();
+}
+
+template <typename Writer>
+void write_file(const fs::path& file, Writer&& write) {
+  const fs::path tmp = file.string() + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) throw std::runtime_error("cannot write " + tmp.string());
+    write(f);
+    f.flush();
+    if (!f) throw std::runtime_error("cannot write " + tmp.string() + " (disk full?)");
+  }
+  fs::rename(tmp, file);  // readers never see half a file
+}
+
+int run_build(const input_options& o, const std::string& db_path, const std::string& out_dir,
+              std::istream& in, std::ostream& out, std::ostream& err) {
+  store::database db{db_path};
+  const auto c = ingest_into(o, db, in, err);
+  const auto events = db.events();
+  const auto snap = snapshot_of(events);
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec) throw std::runtime_error("cannot create output directory " + out_dir + ": " + ec.message());
+  const fs::path dir{out_dir};
+  write_file(dir / "graph.graphml", [&](std::ostream& f) { exporter::write_graphml(f, snap); });
+  write_file(dir / "graph.dot", [&](std::ostream& f) { exporter::write_dot(f, snap); });
+  write_file(dir / "events.csv", [&](std::ostream& f) { exporter::write_events_csv(f, events); });
+  write_file(dir / "timeline.md", [&](std::ostream& f) { exporter::write_timeline_md(f, events); });
+  print_ingest(out, c, db.stats(), db_path);
+  out << "graph: " << snap.nodes.size() << " actors, " << snap.edges.size() << " relations from "
+      << snap.events_used << " events\n";
+  for (const char* name : {"graph.graphml", "graph.dot", "events.csv", "timeline.md"})
+    out << "wrote " << (dir / name).string() << '\n';
+  return c.errors > 0 ? exit_bad_input : exit_ok;
+}
+
+// ------------------------------------------------------------------ export / stats
+
+int run_export(const std::string& db_path, const std::string& format, const range_options& r,
+               const std::string& output, std::ostream& out) {
+  if (!fs::exists(db_path)) throw std::runtime_error("no database at " + db_path + " (run diplograph ingest first)");
+  store::database db{db_path, store::database::mode::read_only};
+  store::event_query q;
+  q.from = parse_day_option(r.from, "from");
+  q.to = parse_day_option(r.to, "to");
+  if (q.from && q.to && *q.to < *q.from) throw usage_error("--to is before --from");
+  const auto events = db.events(q);
+  const auto write = [&](std::ostream& f) {
+    if (format == "graphml") exporter::write_graphml(f, snapshot_of(events));
+    else if (format == "dot") exporter::write_dot(f, snapshot_of(events));
+    else if (format == "csv") exporter::write_events_csv(f, events);
+    else if (format == "timeline" || format == "md") exporter::write_timeline_md(f, events);
+    else if (format == "jsonl") {
+      std::string line;
+      for (const auto& e : events) {
+        line.clear();
+        exporter::append_event_json(line, e);
+        line += '\n';
+        f << line;
+      }
+    }
+  };
+  if (output.empty() || output == "-") {
+    write(out);
+    out.flush();
+  } else {
+    write_file(output, write);
+  }
+  return exit_ok;
+}
+
+int run_stats(const std::string& db_path, std::ostream& out) {
+  if (!fs::exists(db_path)) throw std::runtime_error("no database at " + db_path);
+  store::database db{db_path, store::database::mode::read_only};
+  const auto s = db.stats();
+  out << "database: " << db_path << " (schema version " << db.schema_version() << ")\n"
+      << "articles: " << s.articles << "\nevents: " << s.events << "\nactors: " << s.actors
+      << "\nmentions: " << s.mentions << '\n';
+  if (s.first_event) out << "first event: " << core::to_iso(*s.first_event) << '\n';
+  if (s.last_event) out << "last event: " << core::to_iso(*s.last_event) << '\n';
+  return exit_ok;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  CLI::App app{"diplograph: news articles to dated CAMEO events, actors and an actor graph"};
+  app.name("diplograph");
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "Help for every verb");
+
+  input_options io;
+  std::string format = "jsonl";
+  std::string db_path = "diplograph.db";
+  std::string out_dir;
+  std::string output;
+  range_options range;
+
+  auto* extract = app.add_subcommand("extract", "Code events from articles; one JSON object per event on stdout");
+  add_input_options(*extract, io);
+  extract->add_option("--format", format, "Output format")->check(CLI::IsMember({"jsonl"}))->capture_default_str();
+
+  auto* ingest = app.add_subcommand("ingest", "Code articles and store them in the database");
+  add_input_options(*ingest, io);
+  ingest->add_option("--db", db_path, "SQLite database file")->capture_default_str();
+
+  auto* build = app.add_subcommand("build", "Ingest, then write graph.graphml, graph.dot, events.csv and timeline.md");
+  add_input_options(*build, io);
+  build->add_option("--db", db_path, "SQLite database file")->capture_default_str();
+  build->add_option("-o,--output", out_dir, "Output directory")->required();
+
+  auto* exp = app.add_subcommand("export", "Write the stored graph or events in one format");
+  exp->add_option("--db", db_path, "SQLite database file")->capture_default_str();
+  exp->add_option("--format", format, "graphml, dot, csv, timeline or jsonl")
+      ->required()
+      ->check(CLI::IsMember({"graphml", "dot", "csv", "timeline", "md", "jsonl"}));
+  exp->add_option("--from", range.from, "First day YYYY-MM-DD (inclusive)");
+  exp->add_option("--to", range.to, "Last day YYYY-MM-DD (inclusive)");
+  exp->add_option("-o,--output", output, "Output file (default: stdout)");
+
+  auto* stats = app.add_subcommand("stats", "Counts of what the database holds");
+  stats->add_option("--db", db_path, "SQLite database file")->capture_default_str();
+
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err) == 0 ? exit_ok : exit_usage;
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, out, err) == 0 ? exit_ok : exit_usage;
+  } catch (const CLI::ParseError& e) {
+    app.exit(e, out, err);
+    return exit_usage;
+  }
+
+  try {
+    if (*extract) return run_extract(io, format, in, out, err);
+    if (*ingest) return run_ingest(io, db_path, in, out, err);
+    if (*build) return run_build(io, db_path, out_dir, in, out, err);
+    if (*exp) return run_export(db_path, format, range, output, out);
+    if (*stats) return run_stats(db_path, out);
+  } catch (const usage_error& e) {
+    err << "diplograph: " << e.what() << '\n';
+    return exit_usage;
+  } catch (const std::exception& e) {
+    err << "diplograph: " << e.what() << '\n';
+    return exit_bad_input;
+  }
+  return exit_usage;
+}
+
+}  // namespace diplograph::cli

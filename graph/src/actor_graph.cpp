@@ -1,1 +1,148 @@
-// placeholder: implemented by its module's work
+#include "diplograph/graph/actor_graph.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/range/iterator_range.hpp>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+// The graph is a Boost adjacency_list (vecS/vecS, so vertex descriptors are stable indices as
+// long as no vertex is removed — and none ever is) plus our own actor id -> vertex map;
+// boost::labeled_graph is broken in Boost 1.74. Parallel edges never arise: add() looks the
+// (source, target) pair up with boost::edge() before adding one.
+
+namespace diplograph::graph {
+namespace {
+
+struct vertex_props {
+  core::actor actor;
+  std::string id;
+  std::size_t out_events = 0;
+  std::size_t in_events = 0;
+};
+
+struct edge_props {
+  std::size_t count = 0;
+  double goldstein_sum = 0.0;
+  std::array<std::size_t, 4> quad_counts{};
+  core::calendar_day first{};
+  core::calendar_day last{};
+  bool dated = false;
+  std::set<std::string> articles;
+};
+
+using boost_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                          vertex_props, edge_props>;
+using vertex = boost::graph_traits<boost_graph>::vertex_descriptor;
+
+// Fills in what an earlier mention of the same actor left empty; the first value seen wins.
+void merge_actor(core::actor& kept, const core::actor& seen) {
+  if (kept.code.empty()) kept.code = seen.code;
+  if (kept.name.empty()) kept.name = seen.name;
+  if (kept.country.empty()) kept.country = seen.country;
+  if (kept.kind == core::actor_kind::unknown) kept.kind = seen.kind;
+}
+
+}  // namespace
+
+struct actor_graph::impl {
+  boost_graph g;
+  std::unordered_map<std::string, vertex> vertex_of;
+  std::size_t events_used = 0;
+  std::size_t events_skipped = 0;
+
+  vertex find_or_add(const core::actor& a) {
+    std::string id = a.id().value();
+    if (const auto it = vertex_of.find(id); it != vertex_of.end()) {
+      merge_actor(g[it->second].actor, a);
+      return it->second;
+    }
+    const vertex v = boost::add_vertex(vertex_props{a, id, 0, 0}, g);
+    vertex_of.emplace(std::move(id), v);
+    return v;
+  }
+};
+
+actor_graph::actor_graph() : impl_(std::make_unique<impl>()) {}
+actor_graph::~actor_graph() = default;
+actor_graph::actor_graph(actor_graph&&) noexcept = default;
+actor_graph& actor_graph::operator=(actor_graph&&) noexcept = default;
+
+void actor_graph::add(const core::event& e) {
+  if (!e.source || !e.target) {
+    ++impl_->events_skipped;
+    return;
+  }
+  auto& g = impl_->g;
+  const vertex u = impl_->find_or_add(*e.source);
+  const vertex v = impl_->find_or_add(*e.target);
+
+  auto [found, exists] = boost::edge(u, v, g);
+  if (!exists) found = boost::add_edge(u, v, edge_props{}, g).first;
+  edge_props& p = g[found];
+
+  ++p.count;
+  p.goldstein_sum += e.goldstein;
+  const auto quad = static_cast<int>(e.quad);
+  if (quad >= 1 && quad <= 4) ++p.quad_counts[static_cast<std::size_t>(quad - 1)];
+  if (e.date.known()) {
+    if (!p.dated) {
+      p.first = p.last = e.date.value;
+      p.dated = true;
+    } else {
+      p.first = std::min(p.first, e.date.value);
+      p.last = std::max(p.last, e.date.value);
+    }
+  }
+  if (!e.article.empty()) p.articles.insert(e.article.value());
+
+  ++g[u].out_events;
+  ++g[v].in_events;  // a self-loop counts as both an outgoing and an incoming event
+  ++impl_->events_used;
+}
+
+std::size_t actor_graph::node_count() const { return boost::num_vertices(impl_->g); }
+
+std::size_t actor_graph::edge_count() const { return boost::num_edges(impl_->g); }
+
+graph::snapshot actor_graph::snapshot() const {
+  const auto& g = impl_->g;
+  graph::snapshot s;
+  s.events_used = impl_->events_used;
+  s.events_skipped = impl_->events_skipped;
+
+  s.nodes.reserve(boost::num_vertices(g));
+  for (const vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    const vertex_props& p = g[v];
+    s.nodes.push_back(node{p.actor, p.id, p.out_events, p.in_events});
+  }
+  std::sort(s.nodes.begin(), s.nodes.end(),
+            [](const node& a, const node& b) { return a.id < b.id; });
+
+  s.edges.reserve(boost::num_edges(g));
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    const edge_props& p = g[e];
+    edge out;
+    out.source = g[boost::source(e, g)].id;
+    out.target = g[boost::target(e, g)].id;
+    out.count = p.count;
+    out.goldstein_sum = p.goldstein_sum;
+    out.goldstein_mean = p.count > 0 ? p.goldstein_sum / static_cast<double>(p.count) : 0.0;
+    out.quad_counts = p.quad_counts;
+    out.first = p.first;
+    out.last = p.last;
+    out.dated = p.dated;
+    out.articles.assign(p.articles.begin(), p.articles.end());  // std::set: already sorted
+    s.edges.push_back(std::move(out));
+  }
+  std::sort(s.edges.begin(), s.edges.end(), [](const edge& a, const edge& b) {
+    return std::tie(a.source, a.target) < std::tie(b.source, b.target);
+  });
+  return s;
+}
+
+}  // namespace diplograph::graph

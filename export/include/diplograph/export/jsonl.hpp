@@ -1,0 +1,15 @@
+#pragma once
+// Usage: std::string line; exporter::append_event_json(line, e); line += '\n';
+// The `diplograph extract` contract: one JSON object per event with article, sentence, date,
+// date_precision, source/target ({"code","name","country"} or null), code, quad_class,
+// goldstein, plover, negated, text, span [begin, end) and rule. Always valid JSON.
+
+#include <string>
+
+#include "diplograph/core/event.hpp"
+
+namespace diplograph::exporter {
+
+void append_event_json(std::string& out, const core::event& e);
+
+}  // namespace diplograph::exporter

@@ -1,0 +1,62 @@
+#include "diplograph/export/jsonl.hpp"
+
+#include "diplograph/core/json.hpp"
+
+namespace diplograph::exporter {
+namespace {
+
+void append_actor(std::string& out, const std::optional<core::actor>& a) {
+  if (!a) {
+    out += "null";
+    return;
+  }
+  out += "{\"code\":";
+  if (a->code.empty()) out += "null";
+  else core::append_json_string(out, a->code);
+  out += ",\"name\":";
+  core::append_json_string(out, a->name);
+  out += ",\"country\":";
+  if (a->country.empty()) out += "null";
+  else core::append_json_string(out, a->country);
+  out += '}';
+}
+
+}  // namespace
+
+void append_event_json(std::string& out, const core::event& e) {
+  out += "{\"article\":";
+  core::append_json_string(out, e.article.value());
+  out += ",\"sentence\":";
+  out += std::to_string(e.sentence);
+  out += ",\"date\":";
+  if (e.date.known()) core::append_json_string(out, core::to_iso(e.date));
+  else out += "null";
+  out += ",\"date_precision\":";
+  core::append_json_string(out, core::to_string(e.date.precision));
+  out += ",\"source\":";
+  append_actor(out, e.source);
+  out += ",\"target\":";
+  append_actor(out, e.target);
+  out += ",\"code\":";
+  core::append_json_string(out, e.code);
+  out += ",\"quad_class\":";
+  out += std::to_string(static_cast<int>(e.quad));
+  out += ",\"goldstein\":";
+  core::append_json_number(out, e.goldstein);
+  out += ",\"plover\":";
+  if (e.plover.empty()) out += "null";
+  else core::append_json_string(out, e.plover);
+  out += ",\"negated\":";
+  out += e.negated ? "true" : "false";
+  out += ",\"text\":";
+  core::append_json_string(out, e.text);
+  out += ",\"span\":[";
+  out += std::to_string(e.where.begin);
+  out += ',';
+  out += std::to_string(e.where.end);
+  out += "],\"rule\":";
+  core::append_json_string(out, e.rule);
+  out += '}';
+}
+
+}  // namespace diplograph::exporter

@@ -1,0 +1,48 @@
+#pragma once
+// Usage (inside export/ only; not a public header):
+//   for_each_code_point(text, [&](std::string_view cp, bool valid) { ... });
+//   format_number(2.5) -> "2.5"; format_rounded(2.3333, 2) -> "2.33"
+//   goldstein_color(-7.0) -> a dark red "#rrggbb"; goldstein_color(0.0) -> "#9e9e9e" (grey)
+// Shared by the GraphML, DOT, CSV and Markdown writers.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "diplograph/core/utf8.hpp"
+
+namespace diplograph::exporter::detail {
+
+inline constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
+
+// Calls f(sequence, valid) for each code point of `text`: a valid UTF-8 sequence is passed as
+// it is with valid == true; each byte that does not start a valid sequence is passed alone with
+// valid == false (the writers replace it by U+FFFD or an escape).
+template <typename F>
+void for_each_code_point(std::string_view text, F&& f) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = core::utf8_sequence_length(text, i);
+    if (len == 0) {
+      f(text.substr(i, 1), false);
+      ++i;
+    } else {
+      f(text.substr(i, len), true);
+      i += len;
+    }
+  }
+}
+
+// True for U+FFFE and U+FFFF, which XML 1.0 does not allow (sequence must be valid UTF-8).
+bool is_xml_noncharacter(std::string_view sequence);
+
+// Shortest round-trip form (std::to_chars); NaN and infinities become "0", -0 becomes "0".
+std::string format_number(double value);
+
+// `value` rounded to `decimals` places, then printed in shortest form ("2.33", "-2", "0").
+std::string format_rounded(double value, int decimals);
+
+// "#rrggbb" for a mean Goldstein score: below -1 shades of red (darker = more conflictual),
+// above 1 shades of green (darker = more cooperative), otherwise grey; non-finite is grey.
+std::string goldstein_color(double mean);
+
+}  // namespace diplograph::exporter::detail

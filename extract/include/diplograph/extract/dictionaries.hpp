@@ -1,0 +1,109 @@
+#pragma once
+// Usage:
+//   auto dicts = extract::dictionaries::load("dictionaries");   // throws extract_error
+//   auto m = dicts.match_actor(tokens, i, end);                  // longest actor phrase at i
+//   auto v = dicts.match_verb(tokens, i, end);                   // longest verb pattern at i
+// The plain-text files (format in dictionaries/README.md) are compiled into token tries, so a
+// lookup costs one hash probe per token.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diplograph/core/actor.hpp"
+#include "diplograph/core/cameo.hpp"
+#include "diplograph/extract/sentences.hpp"
+
+namespace diplograph::extract {
+
+struct extract_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// An actor known by name: a country, an IGO, an armed group.
+struct actor_entry {
+  std::string code;       // SYR, IGOUNO, SYRREBSDF
+  std::string name;       // display name: the first phrase of its line
+  std::string country;    // ISO-3 code, empty for IGOs and transnational groups
+  std::string role;       // first role for groups and IGOs (REB, IGO...), empty for countries
+  core::actor_kind kind = core::actor_kind::unknown;
+};
+
+// What a matched phrase means.
+enum class phrase_kind : std::uint8_t {
+  name,        // "Syria", "the United Nations", "Hezbollah"
+  adjective,   // "Syrian", "French": the country, and a modifier of a following role word
+  government,  // "Damascus", "the Kremlin": the government of the country
+  agent,       // "government", "troops", "chief negotiator": a role without a country
+};
+
+struct actor_match {
+  std::size_t length = 0;  // tokens consumed (0 when nothing matched)
+  phrase_kind kind = phrase_kind::name;
+  std::uint32_t entry = 0; // index into actors() for name/adjective/government, role code index for agent
+};
+
+struct verb_entry {
+  std::string code;     // CAMEO code, with leading zeros
+  std::string pattern;  // as written in verbs.txt, for provenance
+  bool literal = false; // a noun or adjective pattern ("!sponsors of terrorism")
+};
+
+struct verb_match {
+  std::size_t length = 0;
+  std::uint32_t entry = 0;  // index into verbs()
+};
+
+// Closed word classes from grammar.txt.
+enum class word_class : std::uint8_t { reporting, locative, place, negation, subordinator, pronoun,
+                                       particle, not_name };
+
+class dictionaries {
+ public:
+  // Loads countries.txt, igos.txt, groups.txt, agents.txt, verbs.txt, grammar.txt and
+  // cameo_codes.tsv from
+  // `dir`. Throws extract_error naming the file and line of the first malformed entry.
+  static dictionaries load(const std::filesystem::path& dir);
+
+  // The directory the binary was built with (or $DIPLOGRAPH_DICT_DIR when set).
+  static std::filesystem::path default_directory();
+
+  dictionaries(dictionaries&&) noexcept;
+  dictionaries& operator=(dictionaries&&) noexcept;
+  ~dictionaries();
+
+  // Longest match starting at token `pos`, not reaching past `end`. Acronyms written in
+  // capitals in the dictionary match only capitalised text.
+  actor_match match_actor(const tokenized_text& t, std::size_t pos, std::size_t end) const;
+  verb_match match_verb(const tokenized_text& t, std::size_t pos, std::size_t end) const;
+
+  // Length in tokens of a phrase of class `c` at `pos`, or 0.
+  std::size_t match_class(const tokenized_text& t, std::size_t pos, std::size_t end, word_class c) const;
+
+  const std::vector<actor_entry>& actors() const;
+  const std::vector<verb_entry>& verbs() const;
+  const std::string& role(std::uint32_t index) const;  // role code of an agent match
+  // A readable word for a role code ("government" for GOV), empty when unknown.
+  const std::string& role_label(std::string_view role) const;
+  const core::cameo_table& cameo() const;
+  // The actor entry with this code, or nullptr.
+  const actor_entry* find_actor(std::string_view code) const;
+
+  std::size_t phrase_count() const;
+
+ private:
+  dictionaries();
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+// The regular and listed forms of a verb head: "meet/met" -> meet, meets, meeting, met, ...
+std::vector<std::string> verb_forms(std::string_view head);
+
+}  // namespace diplograph::extract

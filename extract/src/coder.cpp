@@ -1,0 +1,633 @@
+#include "diplograph/extract/coder.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "diplograph/extract/sentences.hpp"
+
+namespace diplograph::extract {
+namespace {
+
+using namespace std::string_view_literals;
+
+// A stretch of tokens that names an actor, a person, a place or a role without a country.
+struct mention {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::optional<core::actor> actor;  // resolved actor, when known
+  bool location = false;             // a place ("in Geneva", "the Syrian city")
+  bool pronoun = false;              // he/she: resolved through the last speaker
+  bool person = false;
+  bool role_only = false;            // "officials", "the government": a role with no country yet
+  bool usable() const { return actor && !location; }
+};
+
+struct verb_hit {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::uint32_t entry = 0;
+  bool reporting = false;
+  bool modifier = false;  // a hyphenated participle: "U.S.-backed"
+};
+
+// One chain piece: a dictionary phrase inside a composed actor phrase.
+struct piece {
+  phrase_kind kind;
+  std::uint32_t entry;
+};
+
+class article_coder {
+ public:
+  article_coder(const core::article& a, const dictionaries& d, const tokenized_text& t)
+      : a_(a), d_(d), t_(t) {
+    if (a.published) date_ = core::dated{*a.published, core::date_precision::day};
+  }
+
+  void code(std::size_t index, const sentence& s, std::vector<core::event>& out) {
+    sentence_ = &s;
+    index_ = index;
+    find_mentions();
+    find_verbs();
+    assemble(out);
+  }
+
+ private:
+  const core::article& a_;
+  const dictionaries& d_;
+  const tokenized_text& t_;
+  core::dated date_;
+  const sentence* sentence_ = nullptr;
+  std::size_t index_ = 0;
+  std::vector<mention> mentions_;
+  std::vector<verb_hit> verbs_;
+  std::unordered_map<std::string, std::optional<core::actor>> people_;
+  std::optional<core::actor> last_speaker_;
+
+  // ---------------------------------------------------------------- tokens
+
+  std::string_view key(std::size_t i) const { return t_.key(t_.tokens[i]); }
+  std::string_view raw(std::size_t i) const {
+    const auto& w = t_.tokens[i].where;
+    return std::string_view(a_.text).substr(w.begin, w.end - w.begin);
+  }
+  std::size_t end() const { return sentence_->end_token(); }
+  std::size_t begin() const { return sentence_->first_token; }
+  bool is(std::size_t i, word_class c) const { return i < end() && d_.match_class(t_, i, end(), c) > 0; }
+  bool is_word(std::size_t i) const { return i < end() && t_.tokens[i].kind == token_kind::word; }
+  bool punct(std::size_t i, std::string_view p) const {
+    return i < end() && t_.tokens[i].kind != token_kind::word && raw(i) == p;
+  }
+  bool quote(std::size_t i) const {
+    return i < end() && (t_.tokens[i].kind == token_kind::open_quote ||
+                         t_.tokens[i].kind == token_kind::close_quote);
+  }
+  bool determiner(std::size_t i) const {
+    const auto k = key(i);
+    return k == "the"sv || k == "a"sv || k == "an"sv;
+  }
+
+  // ---------------------------------------------------------------- actors
+
+  core::actor country_actor(const actor_entry& e, std::string_view role) const {
+    core::actor a;
+    a.country = e.country;
+    a.code = e.code + std::string(role);
+    a.name = e.name;
+    if (!role.empty()) {
+      const std::string& label = d_.role_label(role);
+      a.name += ' ';
+      a.name += label.empty() ? std::string(role) : label;
+    }
+    a.kind = role.empty() ? core::actor_kind::country
+             : (role == "GOV"sv || role == "MIL"sv || role == "COP"sv || role == "JUD"sv ||
+                role == "LEG"sv)
+                 ? core::actor_kind::government
+                 : core::actor_kind::group;
+    return a;
+  }
+
+  static core::actor entry_actor(const actor_entry& e) {
+    core::actor a;
+    a.code = e.code;
+    a.name = e.name;
+    a.country = e.country;
+    a.kind = e.kind;
+    return a;
+  }
+
+  // Composes the pieces of one actor phrase ("French" + "Defence Minister" -> FRAGOV).
+  mention resolve(const std::vector<piece>& pieces, bool owner_possessive) const {
+    mention m;
+    std::optional<std::uint32_t> country, org;
+    std::string role;
+    bool government = false;
+    for (const auto& p : pieces) {
+      if (p.kind == phrase_kind::agent) {
+        role = d_.role(p.entry);
+        continue;
+      }
+      const actor_entry& e = d_.actors()[p.entry];
+      if (e.kind == core::actor_kind::country) {
+        if (!country) country = p.entry;
+        if (p.kind == phrase_kind::government) government = true;
+      } else if (!org) {
+        org = p.entry;
+      }
+    }
+    if (org && !(owner_possessive && country)) {
+      m.actor = entry_actor(d_.actors()[*org]);
+    } else if (country) {
+      if (role.empty() && government) role = "GOV";
+      m.actor = country_actor(d_.actors()[*country], role);
+    } else {
+      m.role_only = true;
+    }
+    return m;
+  }
+
+  // An actor phrase at `i`: dictionary pieces, with up to two modifier words before a role
+  // word ("Syrian Arab army", "Syrian chief negotiator"). Returns the mention or nothing.
+  std::optional<mention> actor_phrase(std::size_t i) const {
+    std::vector<piece> pieces;
+    std::size_t j = i;
+    bool possessive = false;
+    while (j < end()) {
+      const actor_match m = d_.match_actor(t_, j, end());
+      if (m.length > 0) {
+        pieces.push_back({m.kind, m.entry});
+        j += m.length;
+        if (j < end() && (key(j) == "s"sv) && raw(j).size() >= 2 && pieces.size() == 1 &&
+            m.kind != phrase_kind::agent) {
+          possessive = true;  // "Russia's UN ambassador"
+          ++j;
+        }
+        if (j < end() && punct(j, "-") && !t_.tokens[j].space_before && j + 1 < end() &&
+            !t_.tokens[j + 1].space_before) {
+          // "U.S.-backed": the hyphen ends the phrase; the participle follows.
+          break;
+        }
+        continue;
+      }
+      if (pieces.empty() || pieces.back().kind == phrase_kind::agent) break;
+      // Modifiers between a country or organisation and a role word.
+      std::size_t k = j;
+      bool joined = false;
+      for (int skip = 0; skip < 2 && k < end() && is_word(k) && !is(k, word_class::reporting) &&
+                         !is(k, word_class::place) && d_.match_verb(t_, k, end()).length == 0 &&
+                         !determiner(k) && key(k) != "and"sv && key(k) != "or"sv;
+           ++skip) {
+        ++k;
+        const actor_match next = d_.match_actor(t_, k, end());
+        if (next.length > 0 && next.kind == phrase_kind::agent) {
+          j = k;
+          joined = true;
+          break;
+        }
+      }
+      if (!joined) break;
+    }
+    if (pieces.empty()) return std::nullopt;
+    mention m = resolve(pieces, possessive);
+    m.begin = i;
+    m.end = j;
+    // "the Syrian city of Raqqa", "Syrian territory": a place, not an actor.
+    const bool agentless = std::none_of(pieces.begin(), pieces.end(),
+                                        [](const piece& p) { return p.kind == phrase_kind::agent; });
+    if (agentless && j < end() && is(j, word_class::place)) m.location = true;
+    return m;
+  }
+
+  // A personal name at `i`: capitalised words with particles and hyphens ("Bashar al-Ja'afari",
+  // "Jean-Yves Le Drian", "Staffan de Mistura"). Returns the end token or `i` when none.
+  std::size_t name_end(std::size_t i) const {
+    const auto capital_word = [&](std::size_t k) {
+      return is_word(k) && t_.tokens[k].capitalised && !is(k, word_class::not_name) &&
+             d_.match_actor(t_, k, end()).length == 0;
+    };
+    if (!capital_word(i)) return i;
+    std::size_t j = i + 1, last = i + 1;
+    while (j < end()) {
+      if (capital_word(j)) {
+        last = ++j;
+      } else if ((is(j, word_class::particle) && !t_.tokens[j].capitalised) ||
+                 (punct(j, "-") && !t_.tokens[j].space_before)) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    return last;
+  }
+
+  std::string name_key(std::size_t b, std::size_t e) const {
+    std::string k;
+    for (std::size_t i = b; i < e; ++i) {
+      if (key(i) == "-"sv) continue;
+      if (!k.empty()) k += ' ';
+      k += key(i);
+    }
+    return k;
+  }
+
+  void find_mentions() {
+    mentions_.clear();
+    std::size_t i = begin();
+    while (i < end()) {
+      if (auto m = actor_phrase(i)) {
+        i = m->end;
+        mentions_.push_back(std::move(*m));
+        continue;
+      }
+      if (is(i, word_class::pronoun)) {
+        mention m;
+        m.begin = i;
+        m.end = i + 1;
+        m.pronoun = true;
+        m.actor = last_speaker_;
+        mentions_.push_back(std::move(m));
+        ++i;
+        continue;
+      }
+      const std::size_t ne = name_end(i);
+      if (ne > i) {
+        person(i, ne);
+        i = std::max(ne, mentions_.empty() ? ne : mentions_.back().end);
+        continue;
+      }
+      ++i;
+    }
+    mark_locations();
+  }
+
+  // A personal name [b, e): its affiliation comes from a title before it ("U.N. envoy Staffan
+  // de Mistura"), an apposition after it ("Jihan Sheikh Ahmed, an SDF spokeswoman"), or an
+  // earlier mention of the same name in the article.
+  void person(std::size_t b, std::size_t e) {
+    std::size_t words = 0;
+    for (std::size_t k = b; k < e; ++k) words += is_word(k) && t_.tokens[k].capitalised ? 1 : 0;
+    const std::string full = name_key(b, e);
+    const std::string surname{key(e - 1)};
+    mention m;
+    m.begin = b;
+    m.end = e;
+    m.person = true;
+    if (!mentions_.empty() && mentions_.back().end == b && !mentions_.back().location &&
+        !mentions_.back().pronoun && !mentions_.back().person) {
+      // A title directly before the name: the title and the name are one mention.
+      mention title = std::move(mentions_.back());
+      mentions_.pop_back();
+      m.begin = title.begin;
+      m.actor = title.actor;
+    } else if (e + 1 < end() && punct(e, ",")) {
+      std::size_t k = e + 1;
+      if (determiner(k)) ++k;
+      if (auto app = actor_phrase(k); app && !app->location && !app->role_only) {
+        m.actor = app->actor;
+        m.end = app->end;
+      }
+    }
+    if (!m.actor) {
+      if (auto it = people_.find(full); it != people_.end()) m.actor = it->second;
+      else if (auto it2 = people_.find(surname); words == 1 && it2 != people_.end()) m.actor = it2->second;
+    }
+    if (words < 2 && !m.actor) return;  // a lone capitalised word that names no one we know
+    if (m.actor) {
+      core::actor& who = *m.actor;
+      who.name = who.name.empty() ? std::string(full) : who.name;
+    }
+    if (words >= 2) {
+      people_[full] = m.actor;
+      people_[surname] = m.actor;
+    }
+    mentions_.push_back(std::move(m));
+  }
+
+  // Countries and capitals after "in", "at"... are places; so is the next one in "in Geneva
+  // and Astana". "(SDF)" after "Syrian Democratic Forces" is the same mention.
+  void mark_locations() {
+    for (std::size_t n = 0; n < mentions_.size(); ++n) {
+      mention& m = mentions_[n];
+      if (m.person || m.pronoun || m.role_only) continue;
+      std::size_t k = m.begin;
+      while (k > begin() && determiner(k - 1)) --k;
+      if (k > begin() && is(k - 1, word_class::locative)) {
+        // "rebel groups in Syria": a role word before "in" takes the country.
+        if (n > 0 && mentions_[n - 1].role_only && mentions_[n - 1].end + 1 == k && m.actor &&
+            !m.actor->country.empty() && key(k - 1) == "in"sv) {
+          mention& role = mentions_[n - 1];
+          const actor_entry* country = d_.find_actor(m.actor->country);
+          const actor_match rm = d_.match_actor(t_, role.begin, role.end);
+          if (country && rm.length > 0 && rm.kind == phrase_kind::agent) {
+            role.actor = country_actor(*country, d_.role(rm.entry));
+            role.role_only = false;
+          }
+        }
+        m.location = true;
+        continue;
+      }
+      if (n > 0 && mentions_[n - 1].location && k >= 1 &&
+          (key(k - 1) == "and"sv || key(k - 1) == "or"sv || punct(k - 1, ",")) &&
+          mentions_[n - 1].end + 1 == k)
+        m.location = true;
+    }
+    // Parenthesised repeats: "Syrian Democratic Forces (SDF)".
+    for (std::size_t n = 1; n < mentions_.size(); ++n) {
+      mention& m = mentions_[n];
+      const mention& prev = mentions_[n - 1];
+      if (m.begin >= 1 && punct(m.begin - 1, "(") && prev.end + 1 == m.begin && m.actor && prev.actor &&
+          m.actor->id() == prev.actor->id())
+        m.location = true;  // not a second actor: drop it from coding
+    }
+  }
+
+  const mention* mention_at(std::size_t i) const {
+    for (const auto& m : mentions_)
+      if (m.begin <= i && i < m.end) return &m;
+    return nullptr;
+  }
+
+  // ---------------------------------------------------------------- verbs
+
+  void find_verbs() {
+    verbs_.clear();
+    for (std::size_t i = begin(); i < end();) {
+      if (mention_at(i) || !is_word(i)) {
+        ++i;
+        continue;
+      }
+      if (const std::size_t r = d_.match_class(t_, i, end(), word_class::reporting); r > 0) {
+        verbs_.push_back({i, i + r, 0, true, false});
+        i += r;
+        continue;
+      }
+      const verb_match v = d_.match_verb(t_, i, end());
+      if (v.length > 0) {
+        const bool modifier = i > begin() && punct(i - 1, "-") && !t_.tokens[i].space_before &&
+                              !t_.tokens[i - 1].space_before;
+        verbs_.push_back({i, i + v.length, v.entry, false, modifier});
+        i += v.length;
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  bool negated_before(std::size_t v, std::size_t floor) const {
+    for (std::size_t k = v; k > floor && v - k < 4; --k)
+      if (d_.match_class(t_, k - 1, v, word_class::negation) > 0) return true;
+    return false;
+  }
+
+  // ---------------------------------------------------------------- events
+
+  struct region {
+    std::size_t begin;
+    std::size_t end;
+    std::optional<core::actor> speaker;  // who judges what the region says
+    bool tail = false;                   // the attribution's own tail ("told reporters after ...")
+  };
+
+  // Mentions in [b, e) joined to mention `n` by "and", "or", commas, "as well as".
+  std::vector<const mention*> coordinated(std::size_t n, std::size_t b, std::size_t e) const {
+    std::vector<const mention*> out{&mentions_[n]};
+    const auto joiner = [&](std::size_t from, std::size_t to) {
+      if (to <= from) return false;
+      for (std::size_t k = from; k < to; ++k) {
+        const auto w = key(k);
+        if (!(w == "and"sv || w == "or"sv || w == ","sv || w == "-"sv || w == "as"sv || w == "well"sv ||
+              w == "such"sv || w == "the"sv))
+          return false;
+      }
+      return true;
+    };
+    for (std::size_t m = n + 1; m < mentions_.size() && mentions_[m].end <= e; ++m) {
+      if (!joiner(mentions_[m - 1].end, mentions_[m].begin)) break;
+      if (mentions_[m].usable()) out.push_back(&mentions_[m]);
+    }
+    for (std::size_t m = n; m > 0 && mentions_[m - 1].begin >= b; --m) {
+      if (!joiner(mentions_[m - 1].end, mentions_[m].begin)) break;
+      if (mentions_[m - 1].usable()) out.push_back(&mentions_[m - 1]);
+    }
+    return out;
+  }
+
+  std::optional<std::size_t> first_mention_after(std::size_t from, std::size_t to) const {
+    for (std::size_t n = 0; n < mentions_.size(); ++n) {
+      const auto& m = mentions_[n];
+      if (m.begin >= from && m.end <= to && m.usable()) return n;
+      if (m.begin >= from && m.end <= to && (m.role_only || m.person)) return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<std::size_t> last_mention_before(std::size_t to, std::size_t from) const {
+    for (std::size_t n = mentions_.size(); n > 0; --n) {
+      const auto& m = mentions_[n - 1];
+      if (m.end <= to && m.begin >= from) {
+        if (m.usable()) return n - 1;
+        if (m.role_only || (m.person && !m.actor) || (m.pronoun && !m.actor)) return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void emit(const core::actor& src, const core::actor& tgt, std::string code, bool negated,
+            std::string rule, std::vector<core::event>& out) const {
+    if (src.id() == tgt.id()) return;
+    if (negated) {
+      const int root = std::stoi(code.substr(0, 2));
+      if (root > 8 || root < 3) return;  // a conflict that did not happen is no event
+      code = "120";
+      rule += "+negated";
+    }
+    core::event e;
+    e.article = a_.id;
+    e.sentence = index_;
+    e.date = date_;
+    e.source = src;
+    e.target = tgt;
+    e.code = code;
+    if (const auto* c = d_.cameo().find(code)) {
+      e.goldstein = c->goldstein;
+      e.quad = c->quad;
+      e.plover = c->plover;
+    } else {
+      e.quad = core::quad_of_root(std::stoi(code.substr(0, 2)));
+    }
+    e.negated = negated;
+    e.where = sentence_->where;
+    e.text = std::string(std::string_view(a_.text).substr(e.where.begin, e.where.end - e.where.begin));
+    e.rule = std::move(rule);
+    out.push_back(std::move(e));
+  }
+
+  bool verbal(const std::string& code) const {
+    const auto* c = d_.cameo().find(code);
+    return c && (c->quad == core::quad_class::verbal_conflict || c->quad == core::quad_class::verbal_cooperation);
+  }
+
+  static bool be_form(std::string_view w) {
+    return w == "was"sv || w == "were"sv || w == "is"sv || w == "are"sv || w == "been"sv ||
+           w == "being"sv || w == "be"sv;
+  }
+
+  void code_region(const region& r, std::vector<core::event>& out) {
+    std::optional<std::size_t> previous_target;
+    for (std::size_t vi = 0; vi < verbs_.size(); ++vi) {
+      const verb_hit& v = verbs_[vi];
+      if (v.reporting || v.begin < r.begin || v.end > r.end) continue;
+      const verb_entry& entry = d_.verbs()[v.entry];
+      const bool negated = negated_before(v.begin, r.begin);
+      // The next clause verb bounds the object.
+      std::size_t object_end = r.end;
+      for (std::size_t k = vi + 1; k < verbs_.size(); ++k)
+        if (!verbs_[k].modifier && verbs_[k].begin >= v.end) {
+          object_end = std::min(object_end, verbs_[k].begin);
+          break;
+        }
+      if (v.modifier) {
+        // "U.S.-backed Syrian Democratic Forces": the modifier's owner acts on the head noun.
+        const mention* owner = v.begin >= 2 ? mention_at(v.begin - 2) : nullptr;
+        if (!owner || !owner->usable() || v.end >= end()) continue;
+        const mention* head = mention_at(v.end);
+        if (!head || !head->usable() || head->begin != v.end) continue;
+        const std::size_t owner_index = static_cast<std::size_t>(owner - mentions_.data());
+        for (const mention* s : coordinated(owner_index, r.begin, v.begin))
+          emit(*s->actor, *head->actor, entry.code, negated, "modifier:" + entry.pattern, out);
+        continue;
+      }
+      // A judgement in reported speech: the speaker judges what the clause is about.
+      if (entry.literal && verbal(entry.code) && r.speaker) {
+        for (const auto& m : mentions_)
+          if (m.begin >= r.begin && m.end <= v.begin && m.usable())
+            emit(*r.speaker, *m.actor, entry.code, negated, "speech:" + entry.pattern, out);
+        continue;
+      }
+      // Passive: "was attacked by X".
+      const bool passive = v.begin >= 1 && (be_form(key(v.begin - 1)) || (v.begin >= 2 && be_form(key(v.begin - 2)))) &&
+                           ((v.end < end() && key(v.end) == "by"sv) || (v.end + 1 < end() && key(v.end + 1) == "by"sv));
+      std::optional<std::size_t> src, tgt;
+      if (passive) {
+        const std::size_t by = key(v.end) == "by"sv ? v.end : v.end + 1;
+        src = first_mention_after(by + 1, object_end);
+        tgt = last_mention_before(v.begin, r.begin);
+      } else {
+        tgt = first_mention_after(v.end, object_end);
+        src = last_mention_before(v.begin, r.begin);
+        // "A attacked B and killed C": B is not the subject of "killed".
+        if (src && previous_target && *src == *previous_target) {
+          bool conj = false;
+          for (std::size_t k = mentions_[*src].end; k < v.begin; ++k) conj = conj || key(k) == "and"sv;
+          if (conj) src = last_mention_before(mentions_[*src].begin, r.begin);
+        }
+      }
+      std::optional<core::actor> subject_override;
+      if (!src && !passive && r.speaker && v.begin > r.begin && is(v.begin - 1, word_class::subordinator)) {
+        bool none_between = true;
+        for (const auto& m : mentions_) none_between = none_between && !(m.begin >= r.begin && m.end <= v.begin && m.usable());
+        if (none_between) subject_override = r.speaker;
+      }
+      if (!tgt || (!src && !subject_override)) continue;
+      previous_target = tgt;
+      const auto targets = coordinated(*tgt, v.end, object_end);
+      const std::string rule = std::string(passive ? "passive:" : subject_override ? "clause-subject:" : "svo:") + entry.pattern;
+      if (subject_override) {
+        for (const mention* t : targets) emit(*subject_override, *t->actor, entry.code, negated, rule, out);
+        continue;
+      }
+      for (const mention* s : coordinated(*src, r.begin, v.begin))
+        for (const mention* t : targets) emit(*s->actor, *t->actor, entry.code, negated, rule, out);
+    }
+  }
+
+  // Splits the sentence into regions around reported speech and codes each.
+  void assemble(std::vector<core::event>& out) {
+    std::vector<region> regions;
+    std::size_t content_from = begin();
+    std::optional<core::actor> previous_speaker;
+    bool any_reporting = false;
+    for (const verb_hit& v : verbs_) {
+      if (!v.reporting) continue;
+      any_reporting = true;
+      // "... and said ...": the same speaker again.
+      std::size_t k = v.begin;
+      if (k > begin() && key(k - 1) == "and"sv && previous_speaker) {
+        if (content_from < k - 1) regions.push_back({content_from, k - 1, std::nullopt, false});
+        content_from = v.end;
+        continue;
+      }
+      // The speaker: the nearest mention before the verb, a few tokens away at most.
+      const mention* speaker = nullptr;
+      for (std::size_t n = mentions_.size(); n > 0; --n) {
+        const mention& m = mentions_[n - 1];
+        if (m.end > v.begin || m.begin < content_from) continue;
+        bool close = v.begin - m.end <= 6;
+        for (std::size_t j = m.end; j < v.begin && close; ++j)
+          close = !quote(j) && !(punct(j, ",") && j + 1 != v.begin);
+        for (const auto& other : verbs_) close = close && !(other.begin >= m.end && other.end <= v.begin);
+        if (close) speaker = &m;
+        break;
+      }
+      std::optional<core::actor> who;
+      if (speaker && speaker->actor && !speaker->location) who = speaker->actor;
+      if (who) last_speaker_ = who;
+      previous_speaker = who;
+      // Attribution after the content: '"...," he said' or '..., officials said'.
+      const std::size_t speaker_begin = speaker ? speaker->begin : v.begin;
+      std::size_t b = speaker_begin;
+      while (b > content_from && (punct(b - 1, ",") || quote(b - 1))) --b;
+      if (b < speaker_begin && b > content_from) {
+        regions.push_back({content_from, b, who, false});
+        regions.push_back({v.end, end(), who, true});
+        content_from = end();
+      } else {
+        content_from = v.end;
+        regions.push_back({v.end, end(), who, false});
+        // A later reporting verb cuts this region short.
+        for (const verb_hit& later : verbs_)
+          if (later.reporting && later.begin > v.begin) {
+            regions.back().end = later.begin;
+            break;
+          }
+      }
+    }
+    if (!any_reporting) regions.push_back({begin(), end(), std::nullopt, false});
+    else if (content_from < end() && (regions.empty() || regions.back().end < end()))
+      regions.push_back({content_from, end(), previous_speaker, false});
+    for (const auto& r : regions) code_region(r, out);
+  }
+};
+
+}  // namespace
+
+extraction_result extract_events(const core::article& a, const dictionaries& dicts) {
+  extraction_result result;
+  const tokenized_text t = split_sentences(a.text, a.segments);
+  article_coder coder{a, dicts, t};
+  result.sentences = t.sentences.size();
+  for (std::size_t i = 0; i < t.sentences.size(); ++i) coder.code(i, t.sentences[i], result.events);
+  // Within a sentence the same dyad and code is one event.
+  std::vector<core::event> unique;
+  for (auto& e : result.events) {
+    const bool dup = std::any_of(unique.begin(), unique.end(), [&](const core::event& u) {
+      return u.sentence == e.sentence && u.code == e.code && u.source->id() == e.source->id() &&
+             u.target->id() == e.target->id();
+    });
+    if (!dup) unique.push_back(std::move(e));
+  }
+  result.events = std::move(unique);
+  if (!a.published) {
+    core::diagnostic d;
+    d.level = core::severity::note;
+    d.article = a.id.value();
+    d.file = a.origin;
+    d.line = a.origin_line;
+    d.message = "events are undated: the publication date is unknown";
+    if (!result.events.empty()) result.diagnostics.push_back(std::move(d));
+  }
+  return result;
+}
+
+}  // namespace diplograph::extract

@@ -1,0 +1,402 @@
+#include "diplograph/extract/dictionaries.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <unordered_map>
+
+#include "text_util.hpp"
+
+namespace diplograph::extract {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct string_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+struct hit {
+  std::uint32_t entry = 0;
+  phrase_kind kind = phrase_kind::name;
+  bool caps_only = false;
+};
+
+// A trie over token keys: one hash probe per token.
+class token_trie {
+ public:
+  token_trie() { hits_.emplace_back(); }
+
+  void insert(const std::vector<std::string>& keys, hit h) {
+    if (keys.empty()) return;
+    std::uint32_t node = 0;
+    for (const auto& k : keys) {
+      const std::uint32_t tok = intern(k);
+      const std::uint64_t edge = (std::uint64_t{node} << 32) | tok;
+      auto it = edges_.find(edge);
+      if (it == edges_.end()) {
+        const auto child = static_cast<std::uint32_t>(hits_.size());
+        hits_.emplace_back();
+        it = edges_.emplace(edge, child).first;
+      }
+      node = it->second;
+    }
+    for (const auto& existing : hits_[node])
+      if (existing.entry == h.entry && existing.kind == h.kind) return;
+    hits_[node].push_back(h);
+    ++phrases_;
+  }
+
+  // The longest phrase at `pos`; hyphens inside a phrase are skipped like spaces.
+  template <typename Accept>
+  std::pair<std::size_t, const hit*> longest(const tokenized_text& t, std::size_t pos,
+                                             std::size_t end, Accept accept) const {
+    std::pair<std::size_t, const hit*> best{0, nullptr};
+    std::uint32_t node = 0;
+    bool all_caps = true;
+    for (std::size_t i = pos; i < end; ++i) {
+      const token& tk = t.tokens[i];
+      const std::string_view key = t.key(tk);
+      if (key == "-" && i > pos) continue;
+      const auto v = vocab_.find(key);
+      if (v == vocab_.end()) break;
+      const auto e = edges_.find((std::uint64_t{node} << 32) | v->second);
+      if (e == edges_.end()) break;
+      node = e->second;
+      all_caps = all_caps && (tk.all_caps || tk.kind == token_kind::number);
+      for (const auto& h : hits_[node]) {
+        if ((h.caps_only && !all_caps) || !accept(h)) continue;
+        best = {i + 1 - pos, &h};
+        break;
+      }
+    }
+    return best;
+  }
+
+  std::size_t phrases() const { return phrases_; }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> vocab_;
+  std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+  std::vector<std::vector<hit>> hits_;
+  std::size_t phrases_ = 0;
+
+  std::uint32_t intern(const std::string& k) {
+    auto [it, inserted] = vocab_.emplace(k, static_cast<std::uint32_t>(vocab_.size()));
+    return it->second;
+  }
+};
+
+// An acronym: at least two letters, all of them capitals ("US", "U.N.", "SDF").
+bool is_acronym(std::string_view phrase) {
+  std::size_t letters = 0;
+  for (char c : phrase) {
+    if (detail::is_lower(c)) return false;
+    if (detail::is_upper(c)) ++letters;
+  }
+  return letters >= 2 && letters <= 6;
+}
+
+struct entry_line {
+  std::size_t number = 0;
+  std::string key;
+  std::vector<std::string> phrases;
+  std::vector<std::pair<std::string, std::vector<std::string>>> tags;
+
+  const std::vector<std::string>* tag(std::string_view name) const {
+    for (const auto& [k, v] : tags)
+      if (k == name) return &v;
+    return nullptr;
+  }
+};
+
+std::vector<std::string> split_list(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      const std::string_view part = detail::trim(s.substr(start, i - start));
+      if (!part.empty()) out.emplace_back(part);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+// Reads `KEY = a | b ; tag = c | d` lines.
+std::vector<entry_line> read_entries(const fs::path& file) {
+  std::ifstream in(file);
+  if (!in) throw extract_error("cannot open dictionary " + file.string());
+  std::vector<entry_line> out;
+  std::string line;
+  std::size_t number = 0;
+  const auto bad = [&](const std::string& why) {
+    return extract_error(file.string() + ':' + std::to_string(number) + ": " + why);
+  };
+  while (std::getline(in, line)) {
+    ++number;
+    if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    const std::string_view l = detail::trim(line);
+    if (l.empty()) continue;
+    entry_line e;
+    e.number = number;
+    bool first = true;
+    for (const auto& field : split_list(l, ';')) {
+      const auto eq = field.find('=');
+      if (eq == std::string::npos) throw bad("expected 'KEY = phrase | phrase' in '" + field + "'");
+      const std::string key{detail::trim(std::string_view(field).substr(0, eq))};
+      auto values = split_list(std::string_view(field).substr(eq + 1), '|');
+      if (key.empty()) throw bad("empty key");
+      if (values.empty()) throw bad("no phrases for '" + key + "'");
+      if (first) {
+        e.key = key;
+        e.phrases = std::move(values);
+        first = false;
+      } else {
+        e.tags.emplace_back(detail::lower(key), std::move(values));
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+bool all_upper_alnum(std::string_view s) {
+  for (char c : s)
+    if (!detail::is_upper(c) && !detail::is_digit(c)) return false;
+  return !s.empty();
+}
+
+bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (!detail::is_digit(c)) return false;
+  return !s.empty();
+}
+
+bool consonant(char c) { return detail::is_alpha(c) && std::string_view("aeiou").find(detail::to_lower(c)) == std::string_view::npos; }
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::vector<std::string> verb_forms(std::string_view head) {
+  auto parts = split_list(head, '/');
+  std::vector<std::string> forms;
+  if (parts.empty()) return forms;
+  const std::string base = parts[0];
+  forms.push_back(base);
+  const std::size_t n = base.size();
+  const bool cy = n >= 2 && base[n - 1] == 'y' && consonant(base[n - 2]);
+  // Third person singular.
+  if (ends_with(base, "s") || ends_with(base, "x") || ends_with(base, "z") || ends_with(base, "ch") ||
+      ends_with(base, "sh") || (n >= 2 && base[n - 1] == 'o' && consonant(base[n - 2])))
+    forms.push_back(base + "es");
+  else if (cy)
+    forms.push_back(base.substr(0, n - 1) + "ies");
+  else
+    forms.push_back(base + "s");
+  // Past and participle.
+  if (ends_with(base, "e")) forms.push_back(base + "d");
+  else if (cy) forms.push_back(base.substr(0, n - 1) + "ied");
+  else forms.push_back(base + "ed");
+  // Gerund.
+  if (ends_with(base, "ie")) forms.push_back(base.substr(0, n - 2) + "ying");
+  else if (ends_with(base, "e") && !ends_with(base, "ee") && !ends_with(base, "ye") && !ends_with(base, "oe") && n > 2)
+    forms.push_back(base.substr(0, n - 1) + "ing");
+  else forms.push_back(base + "ing");
+  for (std::size_t i = 1; i < parts.size(); ++i) forms.push_back(parts[i]);
+  return forms;
+}
+
+struct dictionaries::impl {
+  token_trie actor_trie;
+  token_trie verb_trie;
+  std::vector<actor_entry> actors;
+  std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> actor_index;
+  std::vector<std::string> roles;
+  std::vector<std::string> role_labels;  // the first phrase of each role's first line
+  std::vector<verb_entry> verbs;
+  token_trie grammar_trie;
+  core::cameo_table cameo;
+
+  void load_grammar(const fs::path& file) {
+    static constexpr std::pair<std::string_view, word_class> classes[] = {
+        {"REPORTING", word_class::reporting}, {"LOCATIVE", word_class::locative},
+        {"PLACE", word_class::place},         {"NEGATION", word_class::negation},
+        {"SUBORDINATOR", word_class::subordinator}, {"PRONOUN", word_class::pronoun},
+        {"PARTICLE", word_class::particle},   {"NOT_NAME", word_class::not_name},
+    };
+    for (const auto& e : read_entries(file)) {
+      const auto* c = std::find_if(std::begin(classes), std::end(classes),
+                                   [&](const auto& p) { return p.first == e.key; });
+      if (c == std::end(classes))
+        throw extract_error(file.string() + ':' + std::to_string(e.number) + ": unknown word class '" +
+                            e.key + "'");
+      for (const auto& p : e.phrases)
+        grammar_trie.insert(phrase_keys(p), {static_cast<std::uint32_t>(c->second), phrase_kind::name, false});
+    }
+  }
+
+  std::uint32_t add_actor(actor_entry e, const fs::path& file, std::size_t line) {
+    if (actor_index.count(e.code))
+      throw extract_error(file.string() + ':' + std::to_string(line) + ": duplicate code " + e.code);
+    const auto index = static_cast<std::uint32_t>(actors.size());
+    actor_index.emplace(e.code, index);
+    actors.push_back(std::move(e));
+    return index;
+  }
+
+  void add_phrases(const std::vector<std::string>& phrases, std::uint32_t entry, phrase_kind kind) {
+    for (const auto& p : phrases) actor_trie.insert(phrase_keys(p), {entry, kind, is_acronym(p)});
+  }
+
+  void load_actor_file(const fs::path& file, core::actor_kind kind) {
+    for (const auto& e : read_entries(file)) {
+      const auto bad = [&](const std::string& why) {
+        return extract_error(file.string() + ':' + std::to_string(e.number) + ": " + why);
+      };
+      if (!all_upper_alnum(e.key)) throw bad("code '" + e.key + "' must be capital letters");
+      actor_entry a;
+      a.code = e.key;
+      a.name = e.phrases.front();
+      a.kind = kind;
+      if (kind == core::actor_kind::country) {
+        if (e.key.size() != 3) throw bad("country code '" + e.key + "' must have 3 letters");
+        a.country = e.key;
+      } else {
+        if (const auto* c = e.tag("country")) a.country = c->front();
+        if (const auto* r = e.tag("role")) a.role = r->front();
+        else if (kind == core::actor_kind::igo) a.role = "IGO";
+      }
+      for (const auto& [tag, values] : e.tags)
+        if (tag != "adj" && tag != "gov" && tag != "country" && tag != "role" && tag != "kind")
+          throw bad("unknown tag '" + tag + "'");
+      const std::uint32_t index = add_actor(std::move(a), file, e.number);
+      add_phrases(e.phrases, index, phrase_kind::name);
+      if (const auto* adj = e.tag("adj")) add_phrases(*adj, index, phrase_kind::adjective);
+      if (const auto* gov = e.tag("gov")) add_phrases(*gov, index, phrase_kind::government);
+    }
+  }
+
+  void load_agents(const fs::path& file) {
+    for (const auto& e : read_entries(file)) {
+      if (e.key.size() != 3 || !all_upper_alnum(e.key))
+        throw extract_error(file.string() + ':' + std::to_string(e.number) + ": role '" + e.key +
+                            "' must be a 3-letter CAMEO role code");
+      std::uint32_t index = 0;
+      while (index < roles.size() && roles[index] != e.key) ++index;
+      if (index == roles.size()) {
+        roles.push_back(e.key);
+        role_labels.push_back(e.phrases.front());
+      }
+      add_phrases(e.phrases, index, phrase_kind::agent);
+    }
+  }
+
+  void load_verbs(const fs::path& file) {
+    for (const auto& e : read_entries(file)) {
+      const auto bad = [&](const std::string& why) {
+        return extract_error(file.string() + ':' + std::to_string(e.number) + ": " + why);
+      };
+      if (!all_digits(e.key) || e.key.size() < 2 || e.key.size() > 4 || !cameo.find(e.key))
+        throw bad("'" + e.key + "' is not a CAMEO code in cameo_codes.tsv");
+      for (const auto& p : e.phrases) {
+        verb_entry v;
+        v.code = e.key;
+        v.pattern = p;
+        v.literal = p.front() == '!';
+        const auto index = static_cast<std::uint32_t>(verbs.size());
+        verbs.push_back(v);
+        if (v.literal) {
+          const auto keys = phrase_keys(std::string_view(p).substr(1));
+          if (keys.empty()) throw bad("empty pattern");
+          verb_trie.insert(keys, {index, phrase_kind::name, false});
+          continue;
+        }
+        const std::string_view pattern = p;
+        const std::size_t space = pattern.find(' ');
+        const std::string_view head = pattern.substr(0, space);
+        const std::string rest = space == std::string_view::npos ? "" : std::string(pattern.substr(space));
+        if (rest.find('/') != std::string::npos) throw bad("only the first word may list forms: '" + p + "'");
+        for (const auto& form : verb_forms(head)) {
+          const auto keys = phrase_keys(form + rest);
+          if (keys.empty()) throw bad("empty pattern");
+          verb_trie.insert(keys, {index, phrase_kind::name, false});
+        }
+      }
+    }
+  }
+};
+
+dictionaries::dictionaries() : impl_(std::make_unique<impl>()) {}
+dictionaries::dictionaries(dictionaries&&) noexcept = default;
+dictionaries& dictionaries::operator=(dictionaries&&) noexcept = default;
+dictionaries::~dictionaries() = default;
+
+fs::path dictionaries::default_directory() {
+  if (const char* env = std::getenv("DIPLOGRAPH_DICT_DIR"); env && *env) return env;
+  return DIPLOGRAPH_DEFAULT_DICTIONARY_DIR;
+}
+
+dictionaries dictionaries::load(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw extract_error("dictionary directory " + dir.string() + " not found");
+  dictionaries d;
+  try {
+    d.impl_->cameo = core::cameo_table::load(dir / "cameo_codes.tsv");
+  } catch (const core::core_error& e) {
+    throw extract_error(e.what());
+  }
+  // Order matters where a phrase means two things: the earlier file wins.
+  d.impl_->load_actor_file(dir / "igos.txt", core::actor_kind::igo);
+  d.impl_->load_actor_file(dir / "groups.txt", core::actor_kind::armed_group);
+  d.impl_->load_actor_file(dir / "countries.txt", core::actor_kind::country);
+  d.impl_->load_agents(dir / "agents.txt");
+  d.impl_->load_verbs(dir / "verbs.txt");
+  d.impl_->load_grammar(dir / "grammar.txt");
+  return d;
+}
+
+actor_match dictionaries::match_actor(const tokenized_text& t, std::size_t pos, std::size_t end) const {
+  auto [length, h] = impl_->actor_trie.longest(t, pos, end, [](const hit&) { return true; });
+  if (!h) return {};
+  return {length, h->kind, h->entry};
+}
+
+verb_match dictionaries::match_verb(const tokenized_text& t, std::size_t pos, std::size_t end) const {
+  auto [length, h] = impl_->verb_trie.longest(t, pos, end, [](const hit&) { return true; });
+  if (!h) return {};
+  return {length, h->entry};
+}
+
+std::size_t dictionaries::match_class(const tokenized_text& t, std::size_t pos, std::size_t end,
+                                      word_class c) const {
+  return impl_->grammar_trie
+      .longest(t, pos, end, [c](const hit& h) { return h.entry == static_cast<std::uint32_t>(c); })
+      .first;
+}
+
+const std::vector<actor_entry>& dictionaries::actors() const { return impl_->actors; }
+const std::vector<verb_entry>& dictionaries::verbs() const { return impl_->verbs; }
+const std::string& dictionaries::role(std::uint32_t index) const { return impl_->roles.at(index); }
+const std::string& dictionaries::role_label(std::string_view role) const {
+  static const std::string none;
+  for (std::size_t i = 0; i < impl_->roles.size(); ++i)
+    if (impl_->roles[i] == role) return impl_->role_labels[i];
+  return none;
+}
+
+const core::cameo_table& dictionaries::cameo() const { return impl_->cameo; }
+std::size_t dictionaries::phrase_count() const {
+  return impl_->actor_trie.phrases() + impl_->verb_trie.phrases();
+}
+
+const actor_entry* dictionaries::find_actor(std::string_view code) const {
+  const auto it = impl_->actor_index.find(code);
+  return it == impl_->actor_index.end() ? nullptr : &impl_->actors[it->second];
+}
+
+}  // namespace diplograph::extract
