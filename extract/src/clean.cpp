@@ -45,6 +45,9 @@ constexpr std::array boilerplate_phrases = {
     "enable javascript"sv,
     "you might also like"sv,
     "recommended for you"sv,
+    "skip to main content"sv,
+    "skip to content"sv,
+    "most read"sv,
 };
 
 // Credits that end a photo caption; everything from here to the end of the paragraph is credit.

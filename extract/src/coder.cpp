@@ -1,6 +1,8 @@
 #include "diplograph/extract/coder.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -575,7 +577,8 @@ class article_coder {
       if (who) last_speaker_ = who;
       previous_speaker = who;
       // Attribution after the content: '"...," he said' or '..., officials said'.
-      const std::size_t speaker_begin = speaker ? speaker->begin : v.begin;
+      std::size_t speaker_begin = speaker ? speaker->begin : v.begin;
+      while (speaker_begin > content_from && determiner(speaker_begin - 1)) --speaker_begin;
       std::size_t b = speaker_begin;
       while (b > content_from && (punct(b - 1, ",") || quote(b - 1))) --b;
       if (b < speaker_begin && b > content_from) {
@@ -592,6 +595,13 @@ class article_coder {
             break;
           }
       }
+    }
+    if (std::getenv("DIPLOGRAPH_DEBUG_CODER")) {
+      for (const auto& m : mentions_)
+        std::fprintf(stderr, "mention [%zu,%zu) %s loc=%d role=%d person=%d\n", m.begin, m.end,
+                     m.actor ? m.actor->code.c_str() : "-", m.location, m.role_only, m.person);
+      for (const auto& v : verbs_) std::fprintf(stderr, "verb [%zu,%zu) rep=%d mod=%d\n", v.begin, v.end, v.reporting, v.modifier);
+      for (const auto& r : regions) std::fprintf(stderr, "region [%zu,%zu) speaker=%s\n", r.begin, r.end, r.speaker ? r.speaker->code.c_str() : "-");
     }
     if (!any_reporting) regions.push_back({begin(), end(), std::nullopt, false});
     else if (content_from < end() && (regions.empty() || regions.back().end < end()))
