@@ -101,11 +101,11 @@ std::vector<core::actor> actor_pool() {
       {"MIL", core::actor_kind::organisation},
       {"OPP", core::actor_kind::group},
   }};
-  static constexpr std::array<std::string_view, 8> igos = {
-      "IGOUNO", "NATO", "EUR", "IGOARL", "IGOAFR", "IGOIAE", "IGOWTO", "IGOOPC"};
+  static constexpr std::array<std::string_view, 8> igos = {"IGOUNO", "NATO",   "EUR",    "IGOARL",
+                                                           "IGOAFR", "IGOIAE", "IGOWTO", "IGOOPC"};
   static constexpr std::array<std::string_view, 6> people = {
-      "Abdel Karim Haddad", "Maria Okonkwo-Brandt", "Li Wenjun", "Pavel Sorokin",
-      "Amina El-Fassi",     "Jorge Villanueva"};
+      "Abdel Karim Haddad", "Maria Okonkwo-Brandt", "Li Wenjun",
+      "Pavel Sorokin",      "Amina El-Fassi",       "Jorge Villanueva"};
 
   std::vector<core::actor> pool;
   for (const auto country : countries) {

@@ -46,7 +46,7 @@ const extract::dictionaries* built_in_dictionaries(benchmark::State& state);
 class counting_buffer : public std::streambuf {
  public:
   counting_buffer();
-  std::size_t bytes() const;
+  [[nodiscard]] std::size_t bytes() const;
 
  protected:
   int_type overflow(int_type c) override;
@@ -59,13 +59,13 @@ class counting_buffer : public std::streambuf {
 // The buffer is a base listed before std::ostream so that it is built before the stream that
 // points at it (base-from-member).
 struct counting_buffer_holder {
-  counting_buffer buffer_;
+  counting_buffer buffer;
 };
 
 class counting_stream : private counting_buffer_holder, public std::ostream {
  public:
-  counting_stream() : std::ostream(&buffer_) {}
-  std::size_t bytes() const { return buffer_.bytes(); }
+  counting_stream() : std::ostream(&buffer) {}
+  [[nodiscard]] std::size_t bytes() const { return buffer.bytes(); }
 };
 
 }  // namespace diplograph::bench

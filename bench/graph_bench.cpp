@@ -56,16 +56,14 @@ void write_graph(benchmark::State& state, Writer write) {
 }
 
 void bm_write_graphml(benchmark::State& state) {
-  write_graph(state, [](std::ostream& out, const graph::snapshot& s) {
-    exporter::write_graphml(out, s);
-  });
+  write_graph(state,
+              [](std::ostream& out, const graph::snapshot& s) { exporter::write_graphml(out, s); });
 }
 BENCHMARK(bm_write_graphml)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
 void bm_write_dot(benchmark::State& state) {
-  write_graph(state, [](std::ostream& out, const graph::snapshot& s) {
-    exporter::write_dot(out, s);
-  });
+  write_graph(state,
+              [](std::ostream& out, const graph::snapshot& s) { exporter::write_dot(out, s); });
 }
 BENCHMARK(bm_write_dot)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 

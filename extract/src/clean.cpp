@@ -10,7 +10,6 @@ namespace {
 
 using namespace std::string_view_literals;
 
-using detail::contains_ci;
 using detail::is_space;
 
 // Phrases that mark a short paragraph as web furniture rather than news.
@@ -128,8 +127,9 @@ bool is_boilerplate(std::string_view paragraph) {
   for (auto opener : credit_openers)
     if (paragraph.substr(0, opener.size()) == opener) return true;
   if (paragraph.size() <= 260) {
+    const std::string lowered = detail::lower(paragraph);
     for (auto phrase : boilerplate_phrases)
-      if (contains_ci(paragraph, phrase)) return true;
+      if (lowered.find(phrase) != std::string::npos) return true;
   }
   return false;
 }

@@ -173,13 +173,21 @@ class article_coder {
         continue;
       }
       if (pieces.empty() || pieces.back().kind == phrase_kind::agent) break;
-      // Modifiers between a country or organisation and a role word.
+      // Up to two modifiers between an adjective (or an organisation) and a role word:
+      // "Syrian chief negotiator", "U.N. Syria humanitarian advisor", "Syrian Arab army".
+      const piece& last = pieces.back();
+      const bool modifiable = last.kind == phrase_kind::adjective ||
+                              d_.actors()[last.entry].kind != core::actor_kind::country;
       std::size_t k = j;
       bool joined = false;
-      for (int skip = 0; skip < 2 && k < end() && is_word(k) && !is(k, word_class::reporting) &&
-                         !is(k, word_class::place) && d_.match_verb(t_, k, end()).length == 0 &&
-                         !determiner(k) && key(k) != "and"sv && key(k) != "or"sv;
-           ++skip) {
+      const auto modifier_word = [&](std::size_t w) {
+        const std::string_view kw = key(w);
+        return is_word(w) && !is(w, word_class::reporting) && !is(w, word_class::place) &&
+               !is(w, word_class::not_name) && !is(w, word_class::negation) &&
+               d_.match_verb(t_, w, end()).length == 0 &&
+               !(kw.size() > 4 && kw.substr(kw.size() - 3) == "ing"sv);
+      };
+      for (int skip = 0; modifiable && skip < 2 && k < end() && modifier_word(k); ++skip) {
         ++k;
         const actor_match next = d_.match_actor(t_, k, end());
         if (next.length > 0 && next.kind == phrase_kind::agent) {
@@ -586,6 +594,10 @@ class article_coder {
         regions.push_back({v.end, end(), who, true});
         content_from = end();
       } else {
+        // "A criticised B, and C said ...": what precedes the speaker is a clause of its own.
+        std::size_t before = speaker_begin;
+        while (before > content_from && (punct(before - 1, ",") || key(before - 1) == "and"sv)) --before;
+        if (speaker && before > content_from) regions.push_back({content_from, before, std::nullopt, false});
         content_from = v.end;
         regions.push_back({v.end, end(), who, false});
         // A later reporting verb cuts this region short.

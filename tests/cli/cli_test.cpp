@@ -374,8 +374,8 @@ TEST(cli_test, usage_errors_exit_2_and_say_what_is_wrong) {
   };
   const std::vector<usage_case> cases{
       {{}, "subcommand"},
-      {{"--bogus"}, "--bogus"},
-      {{"frobnicate"}, "frobnicate"},
+      {{"--bogus"}, ""},
+      {{"frobnicate"}, ""},
       {{"extract"}, "inputs"},
       {{"extract", "--bogus", "-"}, "--bogus"},
       {{"extract", "--format", "csv", "-"}, "--format"},
@@ -398,6 +398,27 @@ TEST(cli_test, usage_errors_exit_2_and_say_what_is_wrong) {
   }
 }
 
+// Whoever mistypes a verb or an option should be told which word was wrong.
+TEST(cli_test, unknown_verbs_and_options_are_named_in_the_message) {
+  for (const std::string word : {"--bogus", "frobnicate"}) {
+    const auto r = run_cli({word});
+    EXPECT_EQ(r.code, 2) << describe(r);
+    EXPECT_TRUE(contains(r.err, word)) << "the message should name " << word << '\n' << describe(r);
+  }
+}
+
+// An explicit option beats the environment variable that provides its default.
+TEST(cli_test, dict_dir_option_beats_the_environment_variable) {
+  dt::temp_dir tmp;
+  dt::write_file(tmp / "in.jsonl", "{\"text\":\"" + gaza_sentence + "\"}\n");
+  const auto r = dt::run_command("DIPLOGRAPH_DICT_DIR=" + quoted(tmp / "no-dictionaries") + ' ' +
+                                 dt::shell_quote(dt::cli_path()) + " extract --published 2014-07-21 --dict-dir " +
+                                 quoted(dt::dictionary_dir()) + ' ' + quoted(tmp / "in.jsonl"));
+  EXPECT_EQ(r.exit_code, 0) << describe(r);
+  EXPECT_FALSE(contains(r.out, "no-dictionaries")) << describe(r);
+  EXPECT_TRUE(contains(r.out, "\"code\":")) << describe(r);
+}
+
 // A mistyped command line is a usage error whatever the state of the environment: the user
 // should hear about the bad option, not about dictionaries or a database.
 TEST(cli_test, usage_errors_are_reported_before_the_environment_is_touched) {
@@ -407,6 +428,12 @@ TEST(cli_test, usage_errors_are_reported_before_the_environment_is_touched) {
       "{\"text\":\"x\"}\n");
   EXPECT_EQ(bad_date.code, 2) << describe(bad_date);
   EXPECT_TRUE(contains(bad_date.err, "--published")) << describe(bad_date);
+
+  const fs::path fresh = tmp / "fresh.db";
+  const auto ingest = run_cli({"ingest", "--published", "2017-13-45", "--db", fresh.string(), "-"},
+                              "{\"text\":\"x\"}\n");
+  EXPECT_EQ(ingest.code, 2) << describe(ingest);
+  EXPECT_FALSE(fs::exists(fresh)) << "a usage error left a database behind";
 
   const auto reversed = run_cli({"export", "--db", (tmp / "missing.db").string(), "--format", "jsonl",
                                  "--from", "2017-03-24", "--to", "2017-03-01"});
@@ -618,6 +645,14 @@ TEST(cli_test, ingest_reports_bad_inputs_by_file_and_line_and_keeps_the_good_one
   EXPECT_TRUE(contains(r.out, "added: 3,")) << describe(r);
   EXPECT_TRUE(contains(r.out, "rejected inputs: 2")) << describe(r);
   EXPECT_TRUE(contains(stats_of(db), "articles: 3\n")) << stats_of(db);
+
+  // extract reports the same problems and still codes the good articles.
+  const auto extracted = run_cli({"extract", "--published", "2014-07-21", dir.string()});
+  EXPECT_EQ(extracted.code, 1) << describe(extracted);
+  EXPECT_TRUE(contains(extracted.err, (dir / "mixed.jsonl").string() + ":2:")) << describe(extracted);
+  EXPECT_TRUE(contains(extracted.err, (dir / "blob.dat").string() + ":1:")) << describe(extracted);
+  for (const char* id : {"\"article\":\"good\"", "\"article\":\"m1\"", "\"article\":\"m3\""})
+    EXPECT_TRUE(contains(extracted.out, id)) << id << " has no events in\n" << extracted.out;
 
   const auto exported = run_cli({"export", "--db", db.string(), "--format", "jsonl"});
   ASSERT_EQ(exported.code, 0) << describe(exported);
