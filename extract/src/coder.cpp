@@ -1,8 +1,6 @@
 #include "diplograph/extract/coder.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -84,6 +82,15 @@ class article_coder {
   bool quote(std::size_t i) const {
     return i < end() && (t_.tokens[i].kind == token_kind::open_quote ||
                          t_.tokens[i].kind == token_kind::close_quote);
+  }
+  bool possessive_pronoun(std::size_t i) const {
+    const auto k = key(i);
+    return k == "his"sv || k == "her"sv || k == "its"sv || k == "their"sv || k == "our"sv ||
+           k == "my"sv || k == "your"sv;
+  }
+  bool relative_pronoun(std::size_t i) const {
+    const auto k = key(i);
+    return k == "which"sv || k == "who"sv || k == "that"sv || k == "whose"sv;
   }
   bool determiner(std::size_t i) const {
     const auto k = key(i);
@@ -322,7 +329,7 @@ class article_coder {
       if (m.person || m.pronoun || m.role_only) continue;
       std::size_t k = m.begin;
       while (k > begin() && determiner(k - 1)) --k;
-      if (k > begin() && is(k - 1, word_class::locative)) {
+      if (k > begin() && is(k - 1, word_class::locative) && !verb_ends_at(k)) {
         // "rebel groups in Syria": a role word before "in" takes the country.
         if (n > 0 && mentions_[n - 1].role_only && mentions_[n - 1].end + 1 == k && m.actor &&
             !m.actor->country.empty() && key(k - 1) == "in"sv) {
@@ -352,6 +359,14 @@ class article_coder {
     }
   }
 
+  // True when a verb pattern ends just before token `k` ("fired rockets at | Israel"): the
+  // preposition belongs to the verb, and what follows is its target, not a place.
+  bool verb_ends_at(std::size_t k) const {
+    for (std::size_t s = k; s > begin() && k - s < 6; --s)
+      if (d_.match_verb(t_, s - 1, k).length == k - (s - 1)) return true;
+    return false;
+  }
+
   const mention* mention_at(std::size_t i) const {
     for (const auto& m : mentions_)
       if (m.begin <= i && i < m.end) return &m;
@@ -373,7 +388,11 @@ class article_coder {
         continue;
       }
       const verb_match v = d_.match_verb(t_, i, end());
-      if (v.length > 0) {
+      // After "the", "a" or a possessive the word is a noun ("with the help of"): not a verb,
+      // unless the pattern is a noun pattern itself.
+      const bool noun_use = v.length > 0 && !d_.verbs()[v.entry].literal && i > begin() &&
+                            (determiner(i - 1) || possessive_pronoun(i - 1));
+      if (v.length > 0 && !noun_use) {
         const bool modifier = i > begin() && punct(i - 1, "-") && !t_.tokens[i].space_before &&
                               !t_.tokens[i - 1].space_before;
         verbs_.push_back({i, i + v.length, v.entry, false, modifier});
@@ -483,8 +502,26 @@ class article_coder {
            w == "being"sv || w == "be"sv;
   }
 
+  // True when mention `n` is the first actor after a content verb that comes before verb `vi`.
+  bool object_of_earlier_verb(std::size_t n, std::size_t vi) const {
+    for (std::size_t k = 0; k < vi; ++k) {
+      const verb_hit& earlier = verbs_[k];
+      if (earlier.reporting || earlier.modifier || earlier.end > mentions_[n].begin) continue;
+      std::optional<std::size_t> first;
+      for (std::size_t m = 0; m < mentions_.size() && !first; ++m)
+        if (mentions_[m].begin >= earlier.end && mentions_[m].usable()) first = m;
+      if (first && *first == n) {
+        bool verb_between = false;
+        for (std::size_t j = k + 1; j < vi; ++j)
+          verb_between = verb_between || (!verbs_[j].modifier && verbs_[j].begin >= earlier.end &&
+                                          verbs_[j].end <= mentions_[n].begin);
+        if (!verb_between) return true;
+      }
+    }
+    return false;
+  }
+
   void code_region(const region& r, std::vector<core::event>& out) {
-    std::optional<std::size_t> previous_target;
     for (std::size_t vi = 0; vi < verbs_.size(); ++vi) {
       const verb_hit& v = verbs_[vi];
       if (v.reporting || v.begin < r.begin || v.end > r.end) continue;
@@ -523,14 +560,25 @@ class article_coder {
         const std::size_t by = key(v.end) == "by"sv ? v.end : v.end + 1;
         src = first_mention_after(by + 1, object_end);
         tgt = last_mention_before(v.begin, r.begin);
-      } else {
+      } else if (entry.literal) {
+        // A noun carries the event: its owner is right before it ("Israel's bombardment of",
+        // "a U.S.- or Turkish-backed attack on"), never a distant subject.
         tgt = first_mention_after(v.end, object_end);
         src = last_mention_before(v.begin, r.begin);
-        // "A attacked B and killed C": B is not the subject of "killed".
-        if (src && previous_target && *src == *previous_target) {
-          bool conj = false;
-          for (std::size_t k = mentions_[*src].end; k < v.begin; ++k) conj = conj || key(k) == "and"sv;
-          if (conj) src = last_mention_before(mentions_[*src].begin, r.begin);
+        if (src && v.begin - mentions_[*src].end > 3) src.reset();
+      } else {
+        // "denied that Russian warships had ...": a clause follows, not an object.
+        if (v.end < end() && key(v.end) == "that"sv) continue;
+        tgt = first_mention_after(v.end, object_end);
+        src = last_mention_before(v.begin, r.begin);
+        // "A attacked B and killed C", "nobody fought B without coordinating with C": the object
+        // of an earlier verb is not the subject of a later one, unless a relative pronoun
+        // makes it so ("B, which fired at C").
+        while (src && object_of_earlier_verb(*src, vi)) {
+          bool relative = false;
+          for (std::size_t k = mentions_[*src].end; k < v.begin; ++k) relative = relative || relative_pronoun(k);
+          if (relative) break;
+          src = last_mention_before(mentions_[*src].begin, r.begin);
         }
       }
       std::optional<core::actor> subject_override;
@@ -540,9 +588,12 @@ class article_coder {
         if (none_between) subject_override = r.speaker;
       }
       if (!tgt || (!src && !subject_override)) continue;
-      previous_target = tgt;
       const auto targets = coordinated(*tgt, v.end, object_end);
-      const std::string rule = std::string(passive ? "passive:" : subject_override ? "clause-subject:" : "svo:") + entry.pattern;
+      const std::string rule = std::string(passive            ? "passive:"
+                                           : subject_override ? "clause-subject:"
+                                           : entry.literal    ? "noun:"
+                                                              : "svo:") +
+                               entry.pattern;
       if (subject_override) {
         for (const mention* t : targets) emit(*subject_override, *t->actor, entry.code, negated, rule, out);
         continue;
@@ -607,13 +658,6 @@ class article_coder {
             break;
           }
       }
-    }
-    if (std::getenv("DIPLOGRAPH_DEBUG_CODER")) {
-      for (const auto& m : mentions_)
-        std::fprintf(stderr, "mention [%zu,%zu) %s loc=%d role=%d person=%d\n", m.begin, m.end,
-                     m.actor ? m.actor->code.c_str() : "-", m.location, m.role_only, m.person);
-      for (const auto& v : verbs_) std::fprintf(stderr, "verb [%zu,%zu) rep=%d mod=%d\n", v.begin, v.end, v.reporting, v.modifier);
-      for (const auto& r : regions) std::fprintf(stderr, "region [%zu,%zu) speaker=%s\n", r.begin, r.end, r.speaker ? r.speaker->code.c_str() : "-");
     }
     if (!any_reporting) regions.push_back({begin(), end(), std::nullopt, false});
     else if (content_from < end() && (regions.empty() || regions.back().end < end()))

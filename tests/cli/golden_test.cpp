@@ -59,8 +59,8 @@ TEST_P(golden_test, extract_matches_expected_events) {
 }
 
 INSTANTIATE_TEST_SUITE_P(fixtures, golden_test, ::testing::ValuesIn(fixture_articles()),
-                         [](const ::testing::TestParamInfo<fs::path>& info) {
-                           std::string name = info.param.stem().string();
+                         [](const ::testing::TestParamInfo<fs::path>& param_info) {
+                           std::string name = param_info.param.stem().string();
                            for (char& c : name)
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            return name;

@@ -1,0 +1,133 @@
+// The first event coder, construction by construction, with the built-in dictionaries.
+// Assertions are on dyads and CAMEO roots, the contract the evaluation scores.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "diplograph/extract/coder.hpp"
+#include "diplograph/extract/ingest.hpp"
+#include "test_support.hpp"
+
+namespace dx = diplograph::extract;
+namespace dc = diplograph::core;
+
+namespace {
+
+const dx::dictionaries& builtin() {
+  static const dx::dictionaries d = dx::dictionaries::load(diplograph::testing::dictionary_dir());
+  return d;
+}
+
+dx::extraction_result code_text(const std::string& text, const char* published = "2020-05-04") {
+  dc::article a;
+  a.id = dc::article_id{"t"};
+  a.text = text;
+  if (published) a.published = dc::parse_iso_day(published);
+  dx::ingest_options opt;
+  auto prepared = dx::prepare_article(std::move(a), opt);
+  return dx::extract_events(prepared.article, builtin());
+}
+
+// "SRC>TGT:root" for every event.
+std::set<std::string> dyads(const std::string& text) {
+  std::set<std::string> out;
+  for (const auto& e : code_text(text).events)
+    out.insert(e.source->code + ">" + e.target->code + ":" + e.code.substr(0, 2));
+  return out;
+}
+
+using S = std::set<std::string>;
+
+}  // namespace
+
+TEST(coder_test, subject_verb_object) {
+  EXPECT_EQ(dyads("France accused Russia of lying."), (S{"FRA>RUS:11"}));
+}
+
+TEST(coder_test, nationality_and_role_compose) {
+  EXPECT_EQ(dyads("Russian troops attacked Ukrainian soldiers near the river."), (S{"RUSMIL>UKRMIL:19"}));
+}
+
+TEST(coder_test, passive_voice_swaps_source_and_target) {
+  EXPECT_EQ(dyads("Pakistani troops were attacked by Indian forces near the border."), (S{"INDMIL>PAKMIL:19"}));
+}
+
+TEST(coder_test, compound_targets_each_get_an_event) {
+  EXPECT_EQ(dyads("Iran accused Britain, France and Germany of sabotage."),
+            (S{"IRN>GBR:11", "IRN>FRA:11", "IRN>DEU:11"}));
+}
+
+TEST(coder_test, compound_sources_each_get_an_event) {
+  EXPECT_EQ(dyads("Russia and Ukraine accused Turkey of delays."), (S{"RUS>TUR:11", "UKR>TUR:11"}));
+}
+
+TEST(coder_test, nested_speech_codes_the_inner_clause) {
+  EXPECT_EQ(dyads("Israel said Hamas attacked Egypt."), (S{"PSEINSHMS>EGY:19"}));
+}
+
+TEST(coder_test, speaker_judges_what_the_clause_names) {
+  EXPECT_EQ(dyads("A Turkish attack on Kurdish towns would be illegitimate, the Syrian foreign minister said."),
+            (S{"SYRGOV>TUR:11"}));
+}
+
+TEST(coder_test, people_take_their_affiliation_and_keep_it_by_surname) {
+  EXPECT_EQ(dyads("Maria Lopez, Chile's foreign minister, arrived on Monday.\n\nLopez accused Peru of spying."),
+            (S{"CHLGOV>PER:11"}));
+  EXPECT_EQ(dyads("German Chancellor Anna Weber met French envoys in Berlin."), (S{"DEUGOV>FRAGOV:04"}));
+}
+
+TEST(coder_test, pronoun_speaker_is_the_last_named_speaker) {
+  EXPECT_EQ(dyads("Japan's prime minister said the talks went well.\n\n\"North Korea's missile tests are "
+                  "illegitimate,\" he said."),
+            (S{"JPNGOV>PRK:11"}));
+}
+
+TEST(coder_test, places_are_not_actors) {
+  EXPECT_EQ(dyads("Envoys met in Geneva and Astana."), S{});
+  EXPECT_EQ(dyads("Rebels attacked the Syrian city of Aleppo."), S{});
+  EXPECT_EQ(dyads("Israeli jets struck targets in Gaza."), S{});
+}
+
+TEST(coder_test, negated_cooperation_becomes_rejection_and_negated_conflict_no_event) {
+  const auto r = code_text("China did not meet Japan.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].code.substr(0, 2), "12");
+  EXPECT_TRUE(r.events[0].negated);
+  EXPECT_EQ(dyads("China did not attack Japan."), S{});
+}
+
+TEST(coder_test, no_self_loops) {
+  EXPECT_EQ(dyads("Syrian officials criticised the Syrian government."), S{});
+}
+
+TEST(coder_test, events_carry_date_and_provenance) {
+  const std::string text = "CAIRO (Wire) - Egypt criticised Israel on Monday.";
+  const auto r = code_text(text, "2023-10-09");
+  ASSERT_EQ(r.events.size(), 1u);
+  const auto& e = r.events[0];
+  EXPECT_EQ(dc::to_iso(e.date), "2023-10-09");
+  EXPECT_EQ(e.date.precision, dc::date_precision::day);
+  EXPECT_EQ(e.article.value(), "t");
+  EXPECT_EQ(e.sentence, 0u);
+  EXPECT_EQ(e.text, "Egypt criticised Israel on Monday.");
+  EXPECT_EQ(text.substr(e.where.begin, e.where.end - e.where.begin), e.text);
+  EXPECT_EQ(e.code.size(), 3u);
+  EXPECT_LT(e.goldstein, 0.0);
+  EXPECT_EQ(e.quad, dc::quad_class::verbal_conflict);
+  EXPECT_EQ(e.plover, "ACCUSE");
+  EXPECT_FALSE(e.rule.empty());
+}
+
+TEST(coder_test, undated_articles_give_undated_events) {
+  const auto r = code_text("Egypt criticised Israel.", nullptr);
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_FALSE(r.events[0].date.known());
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_NE(r.diagnostics[0].message.find("undated"), std::string::npos);
+}
+
+TEST(coder_test, bylines_and_photo_credits_are_not_actors) {
+  EXPECT_EQ(dyads("Leaders meet in Paris, France, May 4, 2020. REUTERS/Jean Martin\n\n"
+                  "(Reporting by John Smith; Editing by Mary Jones)"),
+            S{});
+}
