@@ -66,8 +66,8 @@ void add_input_options(CLI::App& cmd, input_options& o) {
   cmd.add_option("inputs", o.inputs, "Files, directories (read recursively) or - for stdin")->required();
   cmd.add_option("--published", o.published,
                  "Publication date YYYY-MM-DD for every article (overrides metadata and text)");
-  cmd.add_option("--dict-dir", o.dict_dir, "Directory of built-in dictionaries")
-      ->envname("DIPLOGRAPH_DICT_DIR");
+  cmd.add_option("--dict-dir", o.dict_dir,
+                 "Directory of dictionaries (default: $DIPLOGRAPH_DICT_DIR, else the built-in ones)");
   cmd.add_option("--max-article-bytes", o.max_article_bytes, "Skip larger articles (reported)")
       ->capture_default_str();
 }
@@ -301,6 +301,17 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   auto* stats = app.add_subcommand("stats", "Counts of what the database holds");
   stats->add_option("--db", db_path, "SQLite database file")->capture_default_str();
 
+  // Name a mistyped verb or option ourselves: CLI11 would only say a subcommand is required.
+  if (args.size() >= 2 && args[1] != "-h" && args[1] != "--help" && args[1] != "--help-all") {
+    bool known = false;
+    for (const auto* sub : app.get_subcommands({})) known = known || sub->get_name() == args[1];
+    if (!known) {
+      err << "diplograph: unknown " << (args[1].rfind('-', 0) == 0 ? "option" : "verb") << " '" << args[1]
+          << "' (verbs: extract, ingest, build, export, stats; see diplograph --help)\n";
+      return exit_usage;
+    }
+  }
+
   std::vector<const char*> argv;
   for (const auto& a : args) argv.push_back(a.c_str());
   try {
@@ -315,6 +326,13 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   }
 
   try {
+    // Usage errors first, before any dictionary or database is touched.
+    parse_day_option(io.published, "published");
+    if (*exp) {
+      const auto from = parse_day_option(range.from, "from");
+      const auto to = parse_day_option(range.to, "to");
+      if (from && to && *to < *from) throw usage_error("--to is before --from");
+    }
     if (*extract) return run_extract(io, format, in, out, err);
     if (*ingest) return run_ingest(io, db_path, in, out, err);
     if (*build) return run_build(io, db_path, out_dir, in, out, err);

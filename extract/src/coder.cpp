@@ -598,7 +598,9 @@ class article_coder {
         for (const mention* t : targets) emit(*subject_override, *t->actor, entry.code, negated, rule, out);
         continue;
       }
-      for (const mention* s : coordinated(*src, r.begin, v.begin))
+      if (!src) continue;
+      const std::size_t subject = src.value_or(0);
+      for (const mention* s : coordinated(subject, r.begin, v.begin))
         for (const mention* t : targets) emit(*s->actor, *t->actor, entry.code, negated, rule, out);
     }
   }
