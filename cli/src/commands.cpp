@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <optional>
 
@@ -118,6 +119,7 @@ struct ingest_counts {
   std::size_t events = 0;
   std::size_t undated = 0;
   std::size_t errors = 0;
+  std::map<std::string, std::size_t> date_sources;  // where publication dates came from
 };
 
 ingest_counts ingest_into(const input_options& o, store::database& db, std::istream& in, std::ostream& err) {
@@ -142,6 +144,7 @@ ingest_counts ingest_into(const input_options& o, store::database& db, std::istr
           ++c.added;
           c.events += result.events.size();
           c.undated += a.published ? 0 : 1;
+          ++c.date_sources[std::string(core::to_string(a.published_from))];
         } else {
           ++c.already;
         }
@@ -160,8 +163,17 @@ ingest_counts ingest_into(const input_options& o, store::database& db, std::istr
 void print_ingest(std::ostream& out, const ingest_counts& c, const store::counts& s, const std::string& db) {
   out << "articles read: " << c.read << ", added: " << c.added << ", already stored: " << c.already
       << ", undated: " << c.undated << ", rejected inputs: " << c.errors << '\n'
-      << "events added: " << c.events << '\n'
-      << "store " << db << ": " << s.articles << " articles, " << s.events << " events, " << s.actors
+      << "events added: " << c.events << '\n';
+  if (!c.date_sources.empty()) {
+    out << "publication dates from:";
+    const char* sep = " ";
+    for (const auto& [source, n] : c.date_sources) {
+      out << sep << source << ' ' << n;
+      sep = ", ";
+    }
+    out << '\n';
+  }
+  out << "store " << db << ": " << s.articles << " articles, " << s.events << " events, " << s.actors
       << " actors\n";
 }
 
