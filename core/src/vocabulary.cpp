@@ -1,5 +1,7 @@
 #include <cctype>
 
+#include "diplograph/core/utf8.hpp"
+
 #include "diplograph/core/actor.hpp"
 #include "diplograph/core/article.hpp"
 #include "diplograph/core/diagnostic.hpp"
@@ -7,10 +9,41 @@
 
 namespace diplograph::core {
 
+namespace {
+
+// Diagnostics go to terminals: control characters and broken bytes are shown, never sent.
+void append_printable(std::string& out, std::string_view text) {
+  static constexpr char hex[] = "0123456789abcdef";
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const std::size_t len = utf8_sequence_length(text, i);
+      if (len == 0) {
+        out += "\xEF\xBF\xBD";
+        ++i;
+      } else {
+        out.append(text.substr(i, len));
+        i += len;
+      }
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 0xF];
+    } else {
+      out += static_cast<char>(c);
+    }
+    ++i;
+  }
+}
+
+}  // namespace
+
 std::string format(const diagnostic& d) {
   std::string out;
   if (!d.file.empty()) {
-    out += d.file;
+    append_printable(out, d.file);
     if (d.line > 0) out += ':' + std::to_string(d.line);
     out += ": ";
   }
@@ -19,8 +52,12 @@ std::string format(const diagnostic& d) {
     case severity::warning: out += "warning: "; break;
     case severity::error: out += "error: "; break;
   }
-  if (!d.article.empty()) out += "article " + d.article + ": ";
-  out += d.message;
+  if (!d.article.empty()) {
+    out += "article ";
+    append_printable(out, d.article);
+    out += ": ";
+  }
+  append_printable(out, d.message);
   return out;
 }
 

@@ -23,6 +23,8 @@ namespace fs = std::filesystem;
 
 enum class input_kind { text, jsonl, html };
 
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
 core::diagnostic make_diagnostic(core::severity level, std::string file, std::size_t line,
                                  std::string message) {
   core::diagnostic d;
@@ -230,7 +232,8 @@ class reader {
       std::istream& in = options_.stdin_stream ? *options_.stdin_stream : std::cin;
       auto content = read_whole(in);
       if (!content) return fail("-", 0, "cannot read standard input");
-      return content_of("-", "stdin", sniff_kind(*content), *content);
+      const input_kind kind = sniff_kind(*content);
+      return content_of("-", "stdin", kind, std::move(*content));
     }
     std::error_code ec;
     const fs::path p{name};
@@ -280,11 +283,12 @@ class reader {
     if (kind == input_kind::jsonl) return jsonl_stream(p.string(), in);
     auto content = read_whole(in);
     if (!content) return fail(p.string(), 0, "read error");
-    content_of(p.string(), p.stem().string(), kind, *content);
+    content_of(p.string(), p.stem().string(), kind, std::move(*content));
   }
 
   void content_of(const std::string& file, const std::string& id, input_kind kind,
-                  const std::string& content) {
+                  std::string content) {
+    if (content.rfind(utf8_bom, 0) == 0) content.erase(0, utf8_bom.size());
     if (kind == input_kind::jsonl) {
       std::istringstream in(content);
       return jsonl_stream(file, in);
@@ -297,7 +301,11 @@ class reader {
     if (kind == input_kind::html) {
       a = article_from_html(content);
     } else {
-      a.text = content;
+      a.text = std::move(content);
+    }
+    if (detail::trim(a.text).empty()) {
+      on_diagnostic_(make_diagnostic(core::severity::warning, file, 0, "empty input, nothing stored"));
+      return;
     }
     a.id = core::article_id{id};
     a.origin = file;
@@ -312,6 +320,7 @@ class reader {
     while (std::getline(in, line)) {
       ++number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (number == 1 && line.rfind(utf8_bom, 0) == 0) line.erase(0, utf8_bom.size());
       if (detail::trim(line).empty()) continue;
       ++records;
       if (line.size() > options_.max_article_bytes) {
@@ -325,7 +334,13 @@ class reader {
         on_diagnostic_(std::move(*d));
         continue;
       }
-      emit(std::get<core::article>(std::move(parsed)));
+      auto& a = std::get<core::article>(parsed);
+      if (detail::trim(a.text).empty()) {
+        on_diagnostic_(make_diagnostic(core::severity::warning, file, number,
+                                       "record " + a.id.value() + " has empty text, nothing stored"));
+        continue;
+      }
+      emit(std::move(a));
     }
     if (in.bad()) fail(file, number, "read error");
     if (records == 0 && number == 0)

@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -75,7 +76,7 @@ std::size_t count_lines(const std::string& text) {
 }
 
 std::string hex(const std::string& bytes) {
-  static constexpr char digits[] = "0123456789abcdef";
+  static constexpr std::string_view digits = "0123456789abcdef";
   std::string out;
   for (const char ch : bytes) {
     const auto c = static_cast<unsigned char>(ch);
@@ -93,9 +94,9 @@ bool have_python() {
 }
 
 bool have_python_module(const std::string& module) {
-  return have_python() &&
-         dt::run_command(dt::shell_quote(dt::python_path()) + " -c " + dt::shell_quote("import " + module))
-                 .exit_code == 0;
+  return have_python() && dt::run_command(dt::shell_quote(dt::python_path()) + " -c " +
+                                          dt::shell_quote("import " + module))
+                                  .exit_code == 0;
 }
 
 dt::command_result run_python(const fs::path& dir, const std::string& script,
@@ -305,13 +306,16 @@ checked_events check_events(const fs::path& dir, const std::string& jsonl,
 
 std::string rows_to_string(const std::vector<event_row>& rows) {
   std::string out;
-  for (const auto& e : rows)
+  for (const auto& e : rows) {
     out += e.article + " #" + std::to_string(e.sentence) + ' ' + e.date + ' ' + e.precision + ' ' +
            e.source + " -> " + e.target + ' ' + e.code + '\n';
+  }
   return out;
 }
 
-bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
 
 // ------------------------------------------------------------------ shared inputs
 
@@ -320,14 +324,24 @@ const std::string gaza_sentence = "Israeli troops attacked Hamas fighters in Gaz
 // Two articles with different publication dates and no relative dates in the text, so
 // every event is dated by its article.
 const std::string summer_text = "Israeli troops attacked Hamas fighters in Gaza.";
-const std::string spring_text = "French President Francois Hollande condemned Russia over the attack.";
+const std::string spring_text =
+    "French President Francois Hollande condemned Russia over the attack.";
 
-std::string jsonl_record(const std::string& id, const std::string& published, const std::string& text) {
-  return "{\"id\":\"" + id + "\",\"published\":\"" + published + "\",\"text\":\"" + text + "\"}\n";
+// One JSONL line; empty `id` and `published` are left out. The values need no JSON escaping.
+std::string jsonl_record(const std::string& id, const std::string& published,
+                         const std::string& text) {
+  std::string line = "{";
+  if (!id.empty()) line += R"("id":")" + id + R"(",)";
+  if (!published.empty()) line += R"("published":")" + published + R"(",)";
+  return line + R"("text":")" + text + "\"}\n";
 }
 
+// How an event of article `id` starts its JSON object.
+std::string article_field(const std::string& id) { return R"({"article":")" + id + '"'; }
+
 std::string two_dated_articles() {
-  return jsonl_record("summer", "2014-07-21", summer_text) + jsonl_record("spring", "2015-03-02", spring_text);
+  return jsonl_record("summer", "2014-07-21", summer_text) +
+         jsonl_record("spring", "2015-03-02", spring_text);
 }
 
 std::string stats_of(const fs::path& db) {
@@ -357,7 +371,8 @@ TEST(cli_test, help_lists_every_verb_and_each_verbs_options) {
     EXPECT_EQ(r.code, 0) << verb << '\n' << describe(r);
     EXPECT_TRUE(r.err.empty()) << verb << '\n' << describe(r);
     EXPECT_TRUE(contains(r.out, "diplograph " + verb)) << r.out;
-    for (const auto& option : wanted) EXPECT_TRUE(contains(r.out, option)) << verb << " lacks " << option << '\n' << r.out;
+    for (const auto& option : wanted)
+      EXPECT_TRUE(contains(r.out, option)) << verb << " lacks " << option << '\n' << r.out;
   }
   // Each verb shows its own options, not every verb's.
   const auto stats = run_cli({"stats", "--help"});
@@ -367,7 +382,7 @@ TEST(cli_test, help_lists_every_verb_and_each_verbs_options) {
 
 TEST(cli_test, usage_errors_exit_2_and_say_what_is_wrong) {
   dt::temp_dir tmp;
-  const std::string record = "{\"id\":\"a\",\"text\":\"" + gaza_sentence + "\"}\n";
+  const std::string record = jsonl_record("a", "", gaza_sentence);
   struct usage_case {
     std::vector<std::string> args;
     std::string named;  // a part of the message that names the problem ("" = any message)
@@ -382,7 +397,8 @@ TEST(cli_test, usage_errors_exit_2_and_say_what_is_wrong) {
       {{"extract", "--published", "2017-13-45", "-"}, "--published"},
       {{"extract", "--published", "2017-02-29", "-"}, "--published"},
       {{"extract", "--published", "yesterday", "-"}, "--published"},
-      {{"ingest", "--published", "2017-13-45", "--db", (tmp / "u.db").string(), "-"}, "--published"},
+      {{"ingest", "--published", "2017-13-45", "--db", (tmp / "u.db").string(), "-"},
+       "--published"},
       {{"build", "-"}, "--output"},
       {{"export", "--db", (tmp / "u.db").string()}, "--format"},
       {{"export", "--format", "gexf"}, "--format"},
@@ -393,7 +409,8 @@ TEST(cli_test, usage_errors_exit_2_and_say_what_is_wrong) {
     const auto r = run_cli(c.args, record);
     EXPECT_EQ(r.code, 2) << shown << '\n' << describe(r);
     EXPECT_FALSE(r.err.empty()) << shown << '\n' << describe(r);
-    EXPECT_TRUE(contains(r.err, c.named)) << shown << ": message should name " << c.named << '\n' << describe(r);
+    EXPECT_TRUE(contains(r.err, c.named)) << shown << ": message should name " << c.named << '\n'
+                                          << describe(r);
     EXPECT_TRUE(r.out.empty()) << shown << ": no data on a usage error\n" << describe(r);
   }
 }
@@ -410,9 +427,10 @@ TEST(cli_test, unknown_verbs_and_options_are_named_in_the_message) {
 // An explicit option beats the environment variable that provides its default.
 TEST(cli_test, dict_dir_option_beats_the_environment_variable) {
   dt::temp_dir tmp;
-  dt::write_file(tmp / "in.jsonl", "{\"text\":\"" + gaza_sentence + "\"}\n");
+  dt::write_file(tmp / "in.jsonl", jsonl_record("", "", gaza_sentence));
   const auto r = dt::run_command("DIPLOGRAPH_DICT_DIR=" + quoted(tmp / "no-dictionaries") + ' ' +
-                                 dt::shell_quote(dt::cli_path()) + " extract --published 2014-07-21 --dict-dir " +
+                                 dt::shell_quote(dt::cli_path()) +
+                                 " extract --published 2014-07-21 --dict-dir " +
                                  quoted(dt::dictionary_dir()) + ' ' + quoted(tmp / "in.jsonl"));
   EXPECT_EQ(r.exit_code, 0) << describe(r);
   EXPECT_FALSE(contains(r.out, "no-dictionaries")) << describe(r);
@@ -423,20 +441,20 @@ TEST(cli_test, dict_dir_option_beats_the_environment_variable) {
 // should hear about the bad option, not about dictionaries or a database.
 TEST(cli_test, usage_errors_are_reported_before_the_environment_is_touched) {
   dt::temp_dir tmp;
-  const auto bad_date = run_cli(
-      {"extract", "--dict-dir", (tmp / "no-dictionaries").string(), "--published", "2017-13-45", "-"},
-      "{\"text\":\"x\"}\n");
+  const auto bad_date = run_cli({"extract", "--dict-dir", (tmp / "no-dictionaries").string(),
+                                 "--published", "2017-13-45", "-"},
+                                jsonl_record("", "", "x"));
   EXPECT_EQ(bad_date.code, 2) << describe(bad_date);
   EXPECT_TRUE(contains(bad_date.err, "--published")) << describe(bad_date);
 
   const fs::path fresh = tmp / "fresh.db";
   const auto ingest = run_cli({"ingest", "--published", "2017-13-45", "--db", fresh.string(), "-"},
-                              "{\"text\":\"x\"}\n");
+                              jsonl_record("", "", "x"));
   EXPECT_EQ(ingest.code, 2) << describe(ingest);
   EXPECT_FALSE(fs::exists(fresh)) << "a usage error left a database behind";
 
-  const auto reversed = run_cli({"export", "--db", (tmp / "missing.db").string(), "--format", "jsonl",
-                                 "--from", "2017-03-24", "--to", "2017-03-01"});
+  const auto reversed = run_cli({"export", "--db", (tmp / "missing.db").string(), "--format",
+                                 "jsonl", "--from", "2017-03-24", "--to", "2017-03-01"});
   EXPECT_EQ(reversed.code, 2) << describe(reversed);
   EXPECT_TRUE(contains(reversed.err, "--to")) << describe(reversed);
 }
@@ -447,14 +465,15 @@ TEST(cli_test, extract_writes_one_contract_object_per_event) {
   if (!have_python()) GTEST_SKIP() << "python3 is not installed";
   dt::temp_dir tmp;
   const std::string second_text = gaza_sentence + " " + spring_text;
-  const std::string input = "{\"id\":\"gaza-1\",\"title\":\"Gaza\",\"text\":\"" + gaza_sentence + "\"}\n" +
+  const std::string input = jsonl_record("gaza-1", "", gaza_sentence) +
                             "\n" +  // a blank line still counts as a line
-                            "{\"text\":\"" + second_text + "\"}\n";
+                            jsonl_record("", "", second_text);
   const auto r = run_cli({"extract", "--published", "2014-07-21", "-"}, input);
   ASSERT_EQ(r.code, 0) << describe(r);
   EXPECT_FALSE(contains(r.err, "error:")) << describe(r);
 
-  const auto checked = check_events(tmp.path(), r.out, {{"gaza-1", gaza_sentence}, {"-:3", second_text}});
+  const auto checked =
+      check_events(tmp.path(), r.out, {{"gaza-1", gaza_sentence}, {"-:3", second_text}});
   EXPECT_TRUE(checked.ok) << checked.report;
   EXPECT_EQ(checked.events.size(), count_lines(r.out)) << checked.report;
 
@@ -480,18 +499,45 @@ TEST(cli_test, extract_names_articles_after_their_file) {
   dt::temp_dir tmp;
   fs::create_directory(tmp / "in");
   dt::write_file(tmp / "in" / "news.jsonl",
-                 "{\"id\":\"named\",\"text\":\"" + summer_text + "\"}\n{\"text\":\"" + gaza_sentence + "\"}\n");
+                 jsonl_record("named", "", summer_text) + jsonl_record("", "", gaza_sentence));
   dt::write_file(tmp / "in" / "gaza.txt", gaza_sentence + "\n");
   const auto r = run_cli({"extract", "--published", "2014-07-21", (tmp / "in").string()});
   ASSERT_EQ(r.code, 0) << describe(r);
-  const auto checked = check_events(tmp.path(), r.out,
-                                    {{"named", summer_text}, {"news.jsonl:2", gaza_sentence},
-                                     {"gaza", gaza_sentence + "\n"}});
+  const auto checked = check_events(
+      tmp.path(), r.out,
+      {{"named", summer_text}, {"news.jsonl:2", gaza_sentence}, {"gaza", gaza_sentence + "\n"}});
   EXPECT_TRUE(checked.ok) << checked.report;
   std::set<std::string> articles;
   for (const auto& e : checked.events) articles.insert(e.article);
   // JSONL: the id field, else "<file name>:<line>"; plain text: the file's stem.
-  EXPECT_EQ(articles, (std::set<std::string>{"named", "news.jsonl:2", "gaza"})) << rows_to_string(checked.events);
+  EXPECT_EQ(articles, (std::set<std::string>{"named", "news.jsonl:2", "gaza"}))
+      << rows_to_string(checked.events);
+}
+
+// Files saved by Windows tools start with a UTF-8 byte order mark and end lines with CRLF;
+// neither may cost an article or an actor.
+TEST(cli_test, byte_order_mark_and_crlf_are_ignored) {
+  if (!have_python()) GTEST_SKIP() << "python3 is not installed";
+  dt::temp_dir tmp;
+  fs::create_directory(tmp / "in");
+  const std::string bom = "\xEF\xBB\xBF";
+  dt::write_file(tmp / "in" / "bom.txt", bom + summer_text + "\r\n");
+  std::string jsonl = bom + jsonl_record("bom-json", "", summer_text);
+  jsonl.insert(jsonl.size() - 1, "\r");
+  dt::write_file(tmp / "in" / "bom.jsonl", jsonl);
+  const auto r = run_cli({"extract", "--published", "2014-07-21", (tmp / "in").string()});
+  EXPECT_EQ(r.code, 0) << describe(r);
+  const auto checked = check_events(tmp.path(), r.out);
+  EXPECT_TRUE(checked.ok) << checked.report;
+  for (const char* id : {"bom", "bom-json"}) {
+    bool attack = false;
+    for (const auto& e : checked.events) {
+      attack = attack || (e.article == id && starts_with(e.source, "ISR") &&
+                          starts_with(e.target, "PSEINSHMS"));
+    }
+    EXPECT_TRUE(attack) << "no ISR -> Hamas event from " << id << '\n'
+                        << rows_to_string(checked.events) << describe(r);
+  }
 }
 
 // ------------------------------------------------------------------ 3. the seed article
@@ -507,7 +553,8 @@ TEST(cli_test, seed_builds_a_valid_graph_with_the_required_dyads) {
   dt::temp_dir tmp;
   const fs::path seed = shared / "seeds" / "000_00b348ee3a9163f0.txt";
   const fs::path out = tmp / "out";
-  const auto built = run_binary("build " + quoted(seed) + " --db " + quoted(tmp / "d.db") + " -o " + quoted(out));
+  const auto built =
+      run_binary("build " + quoted(seed) + " --db " + quoted(tmp / "d.db") + " -o " + quoted(out));
   ASSERT_EQ(built.exit_code, 0) << describe(built);
 
   std::smatch m;
@@ -522,7 +569,7 @@ TEST(cli_test, seed_builds_a_valid_graph_with_the_required_dyads) {
 
   for (const char* name : {"graph.graphml", "graph.dot", "events.csv", "timeline.md"}) {
     ASSERT_TRUE(fs::exists(out / name)) << name;
-    EXPECT_GT(fs::file_size(out / name), 0u) << name;
+    EXPECT_GT(fs::file_size(out / name), 0U) << name;
   }
 
   const auto schema = dt::run_command("xmllint --noout --nonet --schema " +
@@ -545,7 +592,8 @@ for n, d in g.nodes(data=True):
 )PY",
                                   {(out / "graph.graphml").string()});
   ASSERT_EQ(readers.exit_code, 0) << readers.out;
-  EXPECT_TRUE(contains(readers.out, "NX " + actors + ' ' + relations + " True")) << readers.out << built.out;
+  EXPECT_TRUE(contains(readers.out, "NX " + actors + ' ' + relations + " True"))
+      << readers.out << built.out;
   EXPECT_TRUE(contains(readers.out, "IG " + actors + ' ' + relations)) << readers.out << built.out;
   std::vector<std::string> targets;
   for (const auto& line : split(readers.out, '\n'))
@@ -556,7 +604,8 @@ for n, d in g.nodes(data=True):
     EXPECT_TRUE(found) << "no edge SYRGOV -> " << wanted << "; SYRGOV's targets: " << readers.out;
   }
 
-  const auto svg = dt::run_command("dot -Tsvg " + quoted(out / "graph.dot") + " -o " + quoted(tmp / "g.svg"));
+  const auto svg =
+      dt::run_command("dot -Tsvg " + quoted(out / "graph.dot") + " -o " + quoted(tmp / "g.svg"));
   EXPECT_EQ(svg.exit_code, 0) << svg.out;
   EXPECT_TRUE(fs::exists(tmp / "g.svg") && fs::file_size(tmp / "g.svg") > 0);
 
@@ -568,7 +617,8 @@ print('ROWS', len(rows) - 1, 'RAGGED', sum(1 for r in rows if len(r) != len(rows
 )PY",
                               {(out / "events.csv").string()});
   EXPECT_TRUE(contains(csv.out, "ROWS " + events_added + " RAGGED 0")) << csv.out << built.out;
-  EXPECT_TRUE(contains(dt::read_file(out / "timeline.md"), "## 2017-03-24")) << dt::read_file(out / "timeline.md");
+  EXPECT_TRUE(contains(dt::read_file(out / "timeline.md"), "## 2017-03-24"))
+      << dt::read_file(out / "timeline.md");
 
   // Without --published the date comes from the article (caption and "on Friday").
   const std::string seed_text = dt::read_file(seed);
@@ -586,7 +636,7 @@ print('ROWS', len(rows) - 1, 'RAGGED', sum(1 for r in rows if len(r) != len(rows
     }
     on_the_day += e.date == "2017-03-24" ? 1 : 0;
   }
-  EXPECT_GT(on_the_day, 0u) << rows_to_string(checked.events);
+  EXPECT_GT(on_the_day, 0U) << rows_to_string(checked.events);
 }
 
 // ------------------------------------------------------------------ 4. idempotent ingest
@@ -620,13 +670,15 @@ TEST(cli_test, reingesting_the_same_articles_adds_nothing) {
 
 // good.txt, mixed.jsonl (line 2 malformed) and blob.dat (binary) in one directory.
 fs::path write_bad_input_dir(const dt::temp_dir& tmp) {
-  const fs::path dir = tmp / "in";
+  fs::path dir = tmp / "in";
   fs::create_directory(dir);
   dt::write_file(dir / "good.txt", summer_text + "\n");
-  dt::write_file(dir / "mixed.jsonl", "{\"id\":\"m1\",\"text\":\"" + gaza_sentence + "\"}\n" +
-                                          "{\"id\":\"m2\",\"text\":\"Israeli troops attacked\n" +
-                                          "{\"id\":\"m3\",\"text\":\"" + spring_text + "\"}\n");
-  std::string blob = "\x7f" "ELF\x02\x01\x01";
+  dt::write_file(dir / "mixed.jsonl", jsonl_record("m1", "", gaza_sentence) +
+                                          R"({"id":"m2","text":"Israeli troops attacked)" + "\n" +
+                                          jsonl_record("m3", "", spring_text));
+  std::string blob =
+      "\x7f"
+      "ELF\x02\x01\x01";
   for (int i = 0; i < 200; ++i) blob += static_cast<char>(i % 7 == 0 ? 0 : i);
   dt::write_file(dir / "blob.dat", blob);
   return dir;
@@ -636,7 +688,8 @@ TEST(cli_test, ingest_reports_bad_inputs_by_file_and_line_and_keeps_the_good_one
   dt::temp_dir tmp;
   const fs::path dir = write_bad_input_dir(tmp);
   const fs::path db = tmp / "d.db";
-  const auto r = run_cli({"ingest", "--published", "2014-07-21", "--db", db.string(), dir.string()});
+  const auto r =
+      run_cli({"ingest", "--published", "2014-07-21", "--db", db.string(), dir.string()});
   EXPECT_EQ(r.code, 1) << describe(r);
   EXPECT_TRUE(contains(r.err, (dir / "mixed.jsonl").string() + ":2:")) << describe(r);
   EXPECT_TRUE(contains(r.err, (dir / "blob.dat").string() + ":1:")) << describe(r);
@@ -649,31 +702,64 @@ TEST(cli_test, ingest_reports_bad_inputs_by_file_and_line_and_keeps_the_good_one
   // extract reports the same problems and still codes the good articles.
   const auto extracted = run_cli({"extract", "--published", "2014-07-21", dir.string()});
   EXPECT_EQ(extracted.code, 1) << describe(extracted);
-  EXPECT_TRUE(contains(extracted.err, (dir / "mixed.jsonl").string() + ":2:")) << describe(extracted);
+  EXPECT_TRUE(contains(extracted.err, (dir / "mixed.jsonl").string() + ":2:"))
+      << describe(extracted);
   EXPECT_TRUE(contains(extracted.err, (dir / "blob.dat").string() + ":1:")) << describe(extracted);
-  for (const char* id : {"\"article\":\"good\"", "\"article\":\"m1\"", "\"article\":\"m3\""})
-    EXPECT_TRUE(contains(extracted.out, id)) << id << " has no events in\n" << extracted.out;
+  for (const char* id : {"good", "m1", "m3"}) {
+    EXPECT_TRUE(contains(extracted.out, article_field(id))) << id << " has no events in\n"
+                                                            << extracted.out;
+  }
 
   const auto exported = run_cli({"export", "--db", db.string(), "--format", "jsonl"});
   ASSERT_EQ(exported.code, 0) << describe(exported);
-  for (const char* id : {"\"article\":\"good\"", "\"article\":\"m1\"", "\"article\":\"m3\""})
-    EXPECT_TRUE(contains(exported.out, id)) << id << " has no events in\n" << exported.out;
-  EXPECT_FALSE(contains(exported.out, "\"article\":\"m2\"")) << exported.out;
+  for (const char* id : {"good", "m1", "m3"}) {
+    EXPECT_TRUE(contains(exported.out, article_field(id))) << id << " has no events in\n"
+                                                           << exported.out;
+  }
+  EXPECT_FALSE(contains(exported.out, article_field("m2"))) << exported.out;
+}
+
+// An input with no text is not an article: it is reported (as an empty JSONL file already
+// is) and nothing is stored.
+TEST(cli_test, empty_inputs_are_reported_and_not_stored) {
+  dt::temp_dir tmp;
+  const fs::path db = tmp / "d.db";
+  dt::write_file(tmp / "nothing.txt", "");
+  dt::write_file(tmp / "blank.txt", " \n\n\t\n");
+  dt::write_file(tmp / "void.jsonl", "");
+  const std::vector<std::string> inputs{"-", (tmp / "nothing.txt").string(),
+                                        (tmp / "blank.txt").string(),
+                                        (tmp / "void.jsonl").string()};
+  std::vector<std::string> args{"ingest", "--published", "2014-07-21", "--db", db.string()};
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  const auto r = run_cli(args, "");
+  EXPECT_EQ(r.code, 0) << describe(r);
+  EXPECT_TRUE(contains(r.out, "added: 0,")) << describe(r);
+  EXPECT_TRUE(contains(stats_of(db), "articles: 0\n")) << stats_of(db);
+  for (const auto& input : inputs) {
+    bool reported = false;
+    for (const auto& line : split(r.err, '\n')) {
+      reported =
+          reported || (starts_with(line, "diplograph: " + input + ":") && contains(line, "empty"));
+    }
+    EXPECT_TRUE(reported) << input << " is not reported as empty\n" << describe(r);
+  }
 }
 
 TEST(cli_test, build_reports_bad_inputs_and_still_writes_its_outputs) {
   dt::temp_dir tmp;
   const fs::path dir = write_bad_input_dir(tmp);
   const fs::path db = tmp / "d.db";
-  const auto r = run_binary("build --published 2014-07-21 --db " + quoted(db) + " -o " + quoted(tmp / "out") +
-                            ' ' + quoted(dir));
+  const auto r = run_binary("build --published 2014-07-21 --db " + quoted(db) + " -o " +
+                            quoted(tmp / "out") + ' ' + quoted(dir));
   EXPECT_EQ(r.exit_code, 1) << describe(r);
   EXPECT_TRUE(contains(r.out, (dir / "mixed.jsonl").string() + ":2:")) << describe(r);
   EXPECT_TRUE(contains(r.out, (dir / "blob.dat").string() + ":1:")) << describe(r);
   EXPECT_TRUE(contains(stats_of(db), "articles: 3\n")) << stats_of(db);
   for (const char* name : {"graph.graphml", "graph.dot", "events.csv", "timeline.md"})
     EXPECT_TRUE(fs::exists(tmp / "out" / name)) << name;
-  const std::string csv = fs::exists(tmp / "out" / "events.csv") ? dt::read_file(tmp / "out" / "events.csv") : "";
+  const std::string csv =
+      fs::exists(tmp / "out" / "events.csv") ? dt::read_file(tmp / "out" / "events.csv") : "";
   EXPECT_TRUE(contains(csv, "\ngood,")) << csv;
   EXPECT_TRUE(contains(csv, "\nm1,")) << csv;
   EXPECT_TRUE(contains(csv, "\nm3,")) << csv;
@@ -700,15 +786,18 @@ TEST(cli_test, export_formats_honour_the_date_range) {
   const auto all = export_of({"--format", "jsonl"});
   const auto later = export_of({"--format", "jsonl", "--from", "2015-01-01"});
   const auto earlier = export_of({"--format", "jsonl", "--to", "2014-12-31"});
-  const auto one_day = export_of({"--format", "jsonl", "--from", "2014-07-21", "--to", "2014-07-21"});
+  const auto one_day =
+      export_of({"--format", "jsonl", "--from", "2014-07-21", "--to", "2014-07-21"});
   for (const auto* r : {&all, &later, &earlier, &one_day}) ASSERT_EQ(r->code, 0) << describe(*r);
-  const auto all_rows = check_events(tmp.path(), all.out, {{"summer", summer_text}, {"spring", spring_text}});
+  const auto all_rows =
+      check_events(tmp.path(), all.out, {{"summer", summer_text}, {"spring", spring_text}});
   EXPECT_TRUE(all_rows.ok) << all_rows.report;
   std::set<std::string> dates;
   for (const auto& e : all_rows.events) dates.insert(e.date);
-  EXPECT_EQ(dates, (std::set<std::string>{"2014-07-21", "2015-03-02"})) << rows_to_string(all_rows.events);
-  EXPECT_GT(count_lines(later.out), 0u) << all.out;
-  EXPECT_GT(count_lines(earlier.out), 0u) << all.out;
+  EXPECT_EQ(dates, (std::set<std::string>{"2014-07-21", "2015-03-02"}))
+      << rows_to_string(all_rows.events);
+  EXPECT_GT(count_lines(later.out), 0U) << all.out;
+  EXPECT_GT(count_lines(earlier.out), 0U) << all.out;
   EXPECT_LT(count_lines(later.out), count_lines(all.out));
   EXPECT_EQ(count_lines(later.out) + count_lines(earlier.out), count_lines(all.out)) << all.out;
   EXPECT_EQ(one_day.out, earlier.out);
@@ -740,14 +829,16 @@ TEST(cli_test, export_formats_honour_the_date_range) {
   EXPECT_EQ(md.out, timeline.out);
 
   // graphml: valid against the schema; the range decides which actors appear.
-  const fs::path xsd = dt::shared_dir().empty() ? fs::path{} : dt::shared_dir() / "schemas/graphml/graphml.xsd";
+  const fs::path xsd =
+      dt::shared_dir().empty() ? fs::path{} : dt::shared_dir() / "schemas/graphml/graphml.xsd";
   const auto graphml_codes = [&](const std::vector<std::string>& range, const std::string& name) {
     std::vector<std::string> args{"--format", "graphml", "-o", (tmp / name).string()};
     args.insert(args.end(), range.begin(), range.end());
     const auto r = export_of(args);
     EXPECT_EQ(r.code, 0) << describe(r);
     if (!xsd.empty()) {
-      const auto v = dt::run_command("xmllint --noout --nonet --schema " + quoted(xsd) + ' ' + quoted(tmp / name));
+      const auto v = dt::run_command("xmllint --noout --nonet --schema " + quoted(xsd) + ' ' +
+                                     quoted(tmp / name));
       EXPECT_EQ(v.exit_code, 0) << v.out;
     }
     const auto codes = run_python(tmp.path(), R"PY(
@@ -761,7 +852,9 @@ print(' '.join(sorted(str(d.get('code', '')) for _, d in g.nodes(data=True))), g
   };
   const std::string graph_all = graphml_codes({}, "all.graphml");
   const std::string graph_early = graphml_codes({"--to", "2014-12-31"}, "early.graphml");
-  EXPECT_TRUE(contains(graph_all, "ISR") && contains(graph_all, "FRA") && contains(graph_all, "RUS")) << graph_all;
+  EXPECT_TRUE(contains(graph_all, "ISR") && contains(graph_all, "FRA") &&
+              contains(graph_all, "RUS"))
+      << graph_all;
   EXPECT_TRUE(contains(graph_early, "ISR")) << graph_early;
   EXPECT_FALSE(contains(graph_early, "FRA") || contains(graph_early, "RUS")) << graph_early;
 
@@ -773,6 +866,36 @@ print(' '.join(sorted(str(d.get('code', '')) for _, d in g.nodes(data=True))), g
   EXPECT_EQ(rendered.exit_code, 0) << rendered.out << dot_later.out;
   EXPECT_TRUE(contains(dot_later.out, "FRA") && contains(dot_later.out, "RUS")) << dot_later.out;
   EXPECT_FALSE(contains(dot_later.out, "ISR")) << dot_later.out;
+}
+
+// A store whose articles gave no events still exports valid, empty documents.
+TEST(cli_test, export_of_a_store_without_events_is_valid) {
+  for (const char* program : {"xmllint", "dot"})
+    if (!dt::have_program(program)) GTEST_SKIP() << program << " is not installed";
+  dt::temp_dir tmp;
+  const fs::path db = tmp / "d.db";
+  const auto ingested = run_cli({"ingest", "--published", "2014-07-21", "--db", db.string(), "-"},
+                                jsonl_record("quiet", "", "Nothing happened here."));
+  ASSERT_EQ(ingested.code, 0) << describe(ingested);
+  EXPECT_TRUE(contains(stats_of(db), "events: 0\n")) << stats_of(db);
+  std::map<std::string, std::string> outputs;
+  for (const char* format : {"graphml", "dot", "csv", "timeline", "jsonl"}) {
+    const auto r = run_cli({"export", "--db", db.string(), "--format", format});
+    EXPECT_EQ(r.code, 0) << format << '\n' << describe(r);
+    outputs[format] = r.out;
+    dt::write_file(tmp / (std::string("empty.") + format), r.out);
+  }
+  EXPECT_TRUE(outputs["jsonl"].empty()) << outputs["jsonl"];
+  EXPECT_EQ(count_lines(outputs["csv"]), 1U) << outputs["csv"];
+  EXPECT_TRUE(contains(outputs["timeline"], "0 events")) << outputs["timeline"];
+  const fs::path shared = dt::shared_dir();
+  const std::string schema =
+      shared.empty() ? "" : " --schema " + quoted(shared / "schemas" / "graphml" / "graphml.xsd");
+  const auto xml =
+      dt::run_command("xmllint --noout --nonet" + schema + ' ' + quoted(tmp / "empty.graphml"));
+  EXPECT_EQ(xml.exit_code, 0) << xml.out << outputs["graphml"];
+  const auto dot = dt::run_command("dot -Tsvg " + quoted(tmp / "empty.dot") + " -o /dev/null");
+  EXPECT_EQ(dot.exit_code, 0) << dot.out << outputs["dot"];
 }
 
 TEST(cli_test, export_and_stats_fail_on_a_missing_database_without_creating_it) {
@@ -792,12 +915,13 @@ TEST(cli_test, export_rejects_a_reversed_or_impossible_range) {
   dt::temp_dir tmp;
   const fs::path db = tmp / "d.db";
   ASSERT_EQ(run_cli({"ingest", "--db", db.string(), "-"}, two_dated_articles()).code, 0);
-  const auto reversed = run_cli({"export", "--db", db.string(), "--format", "jsonl", "--from", "2015-01-01",
-                                 "--to", "2014-12-31"});
+  const auto reversed = run_cli({"export", "--db", db.string(), "--format", "jsonl", "--from",
+                                 "2015-01-01", "--to", "2014-12-31"});
   EXPECT_EQ(reversed.code, 2) << describe(reversed);
   EXPECT_TRUE(contains(reversed.err, "--to")) << describe(reversed);
   EXPECT_TRUE(reversed.out.empty()) << describe(reversed);
-  const auto impossible = run_cli({"export", "--db", db.string(), "--format", "csv", "--from", "2015-02-30"});
+  const auto impossible =
+      run_cli({"export", "--db", db.string(), "--format", "csv", "--from", "2015-02-30"});
   EXPECT_EQ(impossible.code, 2) << describe(impossible);
   EXPECT_TRUE(contains(impossible.err, "--from")) << describe(impossible);
   EXPECT_TRUE(impossible.out.empty()) << describe(impossible);
@@ -816,33 +940,40 @@ TEST(cli_test, hostile_text_survives_every_output) {
   fs::create_directory(dir);
   // Quotes, markup, a backslash, a control character and a byte that is not UTF-8, in the
   // sentence that carries the actors; and, in the JSONL record, in the article id too.
-  const std::string hostile = "France & \"Britain\" <condemned> Russia\\ \x01 over \xff the attack.";
+  const std::string hostile =
+      "France & \"Britain\" <condemned> Russia\\ \x01 over \xff the attack.";
   dt::write_file(dir / "hostile.txt", hostile + "\n");
   const std::string jsonl_line = "{\"id\":\"a<&>\\\"'\\\\\\u0001 \xff\",\"title\":\"t<&>\\\"\"," +
-                                 std::string("\"text\":\"Britain & \\\"France\\\" <condemned> Russia\\\\ "
-                                             "\\u0001 over \xff the <b>attack</b>.\"}\n");
+                                 std::string(
+                                     "\"text\":\"Britain & \\\"France\\\" <condemned> Russia\\\\ "
+                                     "\\u0001 over \xff the <b>attack</b>.\"}\n");
   dt::write_file(dir / "hostile.jsonl", jsonl_line);
   // What the articles hold once invalid UTF-8 is replaced by U+FFFD.
   const std::string fffd = "\xEF\xBF\xBD";
-  const std::string stored_txt = "France & \"Britain\" <condemned> Russia\\ \x01 over " + fffd + " the attack.\n";
-  const std::string stored_jsonl = "Britain & \"France\" <condemned> Russia\\ \x01 over " + fffd + " the <b>attack</b>.";
+  const std::string stored_txt =
+      "France & \"Britain\" <condemned> Russia\\ \x01 over " + fffd + " the attack.\n";
+  const std::string stored_jsonl =
+      "Britain & \"France\" <condemned> Russia\\ \x01 over " + fffd + " the <b>attack</b>.";
   const std::string stored_id = "a<&>\"'\\\x01 " + fffd;
 
   const fs::path out = tmp / "out";
-  const auto built = run_binary("build --published 2017-03-24 --db " + quoted(tmp / "d.db") + " -o " +
-                                quoted(out) + ' ' + quoted(dir));
+  const auto built = run_binary("build --published 2017-03-24 --db " + quoted(tmp / "d.db") +
+                                " -o " + quoted(out) + ' ' + quoted(dir));
   ASSERT_EQ(built.exit_code, 0) << describe(built);
   EXPECT_TRUE(contains(built.out, "invalid UTF-8")) << built.out;
 
   // extract: every line is contract JSON, spans point into the stored text.
   const auto extracted = run_cli({"extract", "--published", "2017-03-24", dir.string()});
   EXPECT_EQ(extracted.code, 0) << describe(extracted);
-  const auto checked = check_events(tmp.path(), extracted.out, {{"hostile", stored_txt}, {stored_id, stored_jsonl}});
+  const auto checked =
+      check_events(tmp.path(), extracted.out, {{"hostile", stored_txt}, {stored_id, stored_jsonl}});
   EXPECT_TRUE(checked.ok) << checked.report;
   std::set<std::string> articles;
   for (const auto& e : checked.events) articles.insert(e.article);
-  EXPECT_TRUE(articles.count("hostile")) << "no event from hostile.txt:\n" << rows_to_string(checked.events);
-  EXPECT_EQ(articles.size(), 2u) << "no event from hostile.jsonl:\n" << rows_to_string(checked.events);
+  EXPECT_TRUE(articles.count("hostile")) << "no event from hostile.txt:\n"
+                                         << rows_to_string(checked.events);
+  EXPECT_EQ(articles.size(), 2U) << "no event from hostile.jsonl:\n"
+                                 << rows_to_string(checked.events);
 
   // GraphML: schema-valid; networkx and igraph read it; the hostile article id comes back
   // with the control character and the bad byte as U+FFFD and everything else intact.
@@ -873,8 +1004,9 @@ print('IDS', ascii(ids))
   // DOT: Graphviz parses it and renders SVG that is well-formed XML.
   const auto nop = dt::run_command("nop " + quoted(out / "graph.dot") + " >/dev/null");
   EXPECT_EQ(nop.exit_code, 0) << nop.out << dt::read_file(out / "graph.dot");
-  const auto svg = dt::run_command("dot -Tsvg " + quoted(out / "graph.dot") + " -o " + quoted(tmp / "g.svg") +
-                                   " && xmllint --noout " + quoted(tmp / "g.svg"));
+  const auto svg =
+      dt::run_command("dot -Tsvg " + quoted(out / "graph.dot") + " -o " + quoted(tmp / "g.svg") +
+                      " && xmllint --noout " + quoted(tmp / "g.svg"));
   EXPECT_EQ(svg.exit_code, 0) << svg.out << dt::read_file(out / "graph.dot");
 
   // CSV parses into even rows holding the sentence; the timeline is UTF-8 without controls.
@@ -889,7 +1021,8 @@ print('CONTROLS', sum(1 for c in md if ord(c) < 0x20 and c != '\n'))
                                  {(out / "events.csv").string(), (out / "timeline.md").string()});
   EXPECT_EQ(tables.exit_code, 0) << tables.out;
   EXPECT_TRUE(contains(tables.out, "RAGGED 0")) << tables.out;
-  EXPECT_TRUE(contains(tables.out, "SENTENCE True")) << tables.out << dt::read_file(out / "events.csv");
+  EXPECT_TRUE(contains(tables.out, "SENTENCE True"))
+      << tables.out << dt::read_file(out / "events.csv");
   EXPECT_TRUE(contains(tables.out, "CONTROLS 0")) << tables.out;
 }
 

@@ -86,3 +86,13 @@ TEST(core_test, actor_id_is_code_or_name_key) {
   dc::actor b{"", "Jan Egeland", "", dc::actor_kind::person};
   EXPECT_EQ(b.id().value(), "~jan egeland");
 }
+
+TEST(core_test, diagnostics_never_send_control_characters_to_the_terminal) {
+  dc::diagnostic d;
+  d.level = dc::severity::error;
+  d.file = "in.jsonl";
+  d.line = 7;
+  d.article = "a\x1b[31m\xff";
+  d.message = "bad\nthing";
+  EXPECT_EQ(dc::format(d), "in.jsonl:7: error: article a\\x1b[31m\xEF\xBF\xBD: bad\\x0athing");
+}

@@ -184,3 +184,20 @@ TEST(ingest_test, oversized_articles_are_skipped_with_a_reason) {
   EXPECT_EQ(c.articles[0].id.value(), "y");
   EXPECT_TRUE(has_diagnostic(c, (dir / "big.jsonl").string() + ":1: error: record of"));
 }
+
+TEST(ingest_test, byte_order_marks_are_dropped_and_empty_inputs_reported_not_kept) {
+  temp_dir dir;
+  write_file(dir / "bom.txt", "\xEF\xBB\xBFSyria met Iraq.");
+  write_file(dir / "bom.jsonl", "\xEF\xBB\xBF{\"id\": \"b\", \"text\": \"Iraq met Syria.\"}\r\n{\"id\": \"e\", \"text\": \"  \"}\n");
+  write_file(dir / "blank.txt", " \n\t\n");
+  write_file(dir / "empty.html", "<html><body><script>x()</script></body></html>");
+  auto c = read({(dir / "bom.txt").string(), (dir / "bom.jsonl").string(), (dir / "blank.txt").string(),
+                 (dir / "empty.html").string()});
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_EQ(c.articles[0].text, "Syria met Iraq.");
+  EXPECT_EQ(c.articles[1].id.value(), "b");
+  EXPECT_TRUE(has_diagnostic(c, (dir / "bom.jsonl").string() + ":2: warning: record e has empty text"));
+  EXPECT_TRUE(has_diagnostic(c, (dir / "blank.txt").string() + ": warning: empty input"));
+  EXPECT_TRUE(has_diagnostic(c, (dir / "empty.html").string() + ": warning: empty input"));
+  EXPECT_EQ(c.failed, 0u);
+}
