@@ -156,9 +156,12 @@ void write_graphml(std::ostream& out, const graph::snapshot& g) {
   xml_id.reserve(g.nodes.size());
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
     const graph::node& n = g.nodes[i];
-    std::string id = "n" + std::to_string(i);
+    std::string id = "n";
+    id += std::to_string(i);
     buf.clear();
-    buf += "    <node id=\"" + id + "\">\n";
+    buf += "    <node id=\"";
+    buf += id;
+    buf += "\">\n";
     append_data(buf, node_indent, "actor_id", n.id);
     append_data(buf, node_indent, "label", label_of(n));
     append_data(buf, node_indent, "code", n.actor.code);
@@ -180,8 +183,13 @@ void write_graphml(std::ostream& out, const graph::snapshot& g) {
     const auto target = xml_id.find(e.target);
     if (source == xml_id.end() || target == xml_id.end()) continue;
     buf.clear();
-    buf += "    <edge id=\"e" + std::to_string(edge_number++) + "\" source=\"" + source->second +
-           "\" target=\"" + target->second + "\">\n";
+    buf += "    <edge id=\"e";
+    buf += std::to_string(edge_number++);
+    buf += "\" source=\"";
+    buf += source->second;
+    buf += "\" target=\"";
+    buf += target->second;
+    buf += "\">\n";
     append_number(buf, node_indent, "weight", static_cast<double>(e.count));
     append_data(buf, node_indent, "count", std::to_string(e.count));
     append_number(buf, node_indent, "goldstein_sum", e.goldstein_sum);
