@@ -1,5 +1,7 @@
 #include "commands.hpp"
 
+#include "actor_verb.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -310,6 +312,15 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   exp->add_option("--to", range.to, "Last day YYYY-MM-DD (inclusive)");
   exp->add_option("-o,--output", output, "Output file (default: stdout)");
 
+  std::vector<std::string> phrases;
+  std::string actor_date;
+  auto* actor = app.add_subcommand("actor", "Resolve actor phrases to CAMEO codes; one JSON object per phrase");
+  actor->add_option("phrases", phrases, "Actor phrases, or - for JSONL {id, text, date} on stdin")->required();
+  actor->add_option("--date", actor_date, "Resolve as of this day YYYY-MM-DD (office holders change)");
+  actor->add_option("--format", format, "Output format")->check(CLI::IsMember({"jsonl"}))->capture_default_str();
+  actor->add_option("--dict-dir", io.dict_dir,
+                    "Directory of dictionaries (default: $DIPLOGRAPH_DICT_DIR, else the built-in ones)");
+
   auto* stats = app.add_subcommand("stats", "Counts of what the database holds");
   stats->add_option("--db", db_path, "SQLite database file")->capture_default_str();
 
@@ -319,7 +330,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     for (const auto* sub : app.get_subcommands({})) known = known || sub->get_name() == args[1];
     if (!known) {
       err << "diplograph: unknown " << (args[1].rfind('-', 0) == 0 ? "option" : "verb") << " '" << args[1]
-          << "' (verbs: extract, ingest, build, export, stats; see diplograph --help)\n";
+          << "' (verbs: extract, ingest, build, export, actor, stats; see diplograph --help)\n";
       return exit_usage;
     }
   }
@@ -350,6 +361,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     if (*build) return run_build(io, db_path, out_dir, in, out, err);
     if (*exp) return run_export(db_path, format, range, output, out);
     if (*stats) return run_stats(db_path, out);
+    if (*actor) {
+      parse_day_option(actor_date, "date");
+      return run_actor(phrases, actor_date, io.dict_dir, in, out, err);
+    }
   } catch (const usage_error& e) {
     err << "diplograph: " << e.what() << '\n';
     return exit_usage;

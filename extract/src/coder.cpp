@@ -21,6 +21,7 @@ struct mention {
   bool pronoun = false;              // he/she: resolved through the last speaker
   bool person = false;
   bool role_only = false;            // "officials", "the government": a role with no country yet
+  std::string role;                  // the role word's code, for role-only mentions
   bool usable() const { return actor && !location; }
 };
 
@@ -53,6 +54,22 @@ class article_coder {
     assemble(out);
   }
 
+  // The mention that covers most of sentence `s`: what a short actor phrase names.
+  std::optional<mention> main_mention(const sentence& s) {
+    sentence_ = &s;
+    index_ = 0;
+    find_mentions();
+    const mention* best = nullptr;
+    for (const auto& m : mentions_) {
+      if (m.location && !m.actor) continue;
+      if (!best || (m.actor && !best->actor) ||
+          (static_cast<bool>(m.actor) == static_cast<bool>(best->actor) && m.end - m.begin > best->end - best->begin))
+        best = &m;
+    }
+    if (!best) return std::nullopt;
+    return *best;
+  }
+
  private:
   const core::article& a_;
   const dictionaries& d_;
@@ -73,6 +90,9 @@ class article_coder {
     return std::string_view(a_.text).substr(w.begin, w.end - w.begin);
   }
   std::size_t end() const { return sentence_->end_token(); }
+  std::optional<core::calendar_day> on() const {
+    return date_.known() ? std::optional<core::calendar_day>{date_.value} : std::nullopt;
+  }
   std::size_t begin() const { return sentence_->first_token; }
   bool is(std::size_t i, word_class c) const { return i < end() && d_.match_class(t_, i, end(), c) > 0; }
   bool is_word(std::size_t i) const { return i < end() && t_.tokens[i].kind == token_kind::word; }
@@ -127,7 +147,37 @@ class article_coder {
   }
 
   // Composes the pieces of one actor phrase ("French" + "Defence Minister" -> FRAGOV).
-  mention resolve(const std::vector<piece>& pieces, bool owner_possessive) const {
+  // A person from the leaders dictionary is coded by the office they hold on the event date
+  // (Assad -> SYRGOV); before or after their term they are a former office holder (SYRELI).
+  std::optional<core::actor> person_actor(const actor_entry& e) const {
+    const bool holds = !date_.known() || e.holds_on(date_.value);
+    const actor_entry* country = e.country.empty() ? nullptr : d_.find_actor(e.country);
+    if (country && country->kind != core::actor_kind::country) country = nullptr;
+    if (!holds) {
+      if (!country) return std::nullopt;
+      return country_actor(*country, "ELI");
+    }
+    if (const actor_entry* org = d_.find_actor(e.code); org && org->kind != core::actor_kind::country)
+      return entry_actor(*org);
+    if (country) return country_actor(*country, e.role);
+    core::actor a;
+    a.code = e.code;
+    a.name = e.name;
+    a.kind = core::actor_kind::person;
+    return a;
+  }
+
+  // "former", "ex-", "retired" before a phrase: a former office holder is an elite (ELI).
+  bool former_before(std::size_t i) const {
+    for (std::size_t k = i; k > begin() && i - k < 3; --k) {
+      const auto w = key(k - 1);
+      if (w == "former"sv || w == "ex"sv || w == "retired"sv) return true;
+      if (!(w == "-"sv || determiner(k - 1))) return false;
+    }
+    return false;
+  }
+
+  mention resolve(const std::vector<piece>& pieces, bool owner_possessive, bool former) const {
     mention m;
     std::optional<std::uint32_t> country, org;
     std::string role;
@@ -138,6 +188,13 @@ class article_coder {
         continue;
       }
       const actor_entry& e = d_.actors()[p.entry];
+      if (e.kind == core::actor_kind::person) {
+        // A known office holder names the actor, whatever title stands before them.
+        m.actor = person_actor(e);
+        m.person = true;
+        m.role_only = !m.actor;
+        return m;
+      }
       if (e.kind == core::actor_kind::country) {
         if (!country) country = p.entry;
         if (p.kind == phrase_kind::government) government = true;
@@ -145,6 +202,7 @@ class article_coder {
         org = p.entry;
       }
     }
+    if (former && (!role.empty() || government)) role = "ELI";
     if (org && !(owner_possessive && country)) {
       m.actor = entry_actor(d_.actors()[*org]);
     } else if (country) {
@@ -153,6 +211,7 @@ class article_coder {
     } else {
       m.role_only = true;
     }
+    m.role = role;
     return m;
   }
 
@@ -163,7 +222,7 @@ class article_coder {
     std::size_t j = i;
     bool possessive = false;
     while (j < end()) {
-      const actor_match m = d_.match_actor(t_, j, end());
+      const actor_match m = d_.match_actor(t_, j, end(), on());
       if (m.length > 0) {
         pieces.push_back({m.kind, m.entry});
         j += m.length;
@@ -183,7 +242,7 @@ class article_coder {
       // Up to two modifiers between an adjective (or an organisation) and a role word:
       // "Syrian chief negotiator", "U.N. Syria humanitarian advisor", "Syrian Arab army".
       const piece& last = pieces.back();
-      const bool modifiable = last.kind == phrase_kind::adjective ||
+      const bool modifiable = last.kind == phrase_kind::adjective || possessive ||
                               d_.actors()[last.entry].kind != core::actor_kind::country;
       std::size_t k = j;
       bool joined = false;
@@ -206,7 +265,7 @@ class article_coder {
       if (!joined) break;
     }
     if (pieces.empty()) return std::nullopt;
-    mention m = resolve(pieces, possessive);
+    mention m = resolve(pieces, possessive, former_before(i));
     m.begin = i;
     m.end = j;
     // "the Syrian city of Raqqa", "Syrian territory": a place, not an actor.
@@ -297,6 +356,7 @@ class article_coder {
       mentions_.pop_back();
       m.begin = title.begin;
       m.actor = title.actor;
+      m.role = title.role;
     } else if (e + 1 < end() && punct(e, ",")) {
       std::size_t k = e + 1;
       if (determiner(k)) ++k;
@@ -669,6 +729,39 @@ class article_coder {
 };
 
 }  // namespace
+
+actor_resolution resolve_actor(std::string_view phrase, const dictionaries& dicts,
+                               std::optional<core::calendar_day> on) {
+  actor_resolution r;
+  core::article a;
+  a.text = std::string(phrase);
+  a.published = on;
+  a.segments = {core::segment{{0, a.text.size()}, core::segment_kind::body}};
+  const tokenized_text t = split_sentences(a.text, a.segments);
+  if (t.sentences.empty()) return r;
+  // A phrase is one unit even when it holds a full stop ("Chile's Defense Dept. chief").
+  sentence whole = t.sentences.front();
+  whole.token_count = t.tokens.size();
+  whole.where = {0, a.text.size()};
+  article_coder coder{a, dicts, t};
+  const auto m = coder.main_mention(whole);
+  if (!m) return r;
+  if (m->actor) {
+    r.actor = m->actor;
+    const std::string& code = m->actor->code;
+    for (std::size_t i = 3; i + 3 <= code.size(); i += 3) {
+      const std::string chunk = code.substr(i, 3);
+      if (!dicts.role_label(chunk).empty()) r.roles.push_back(chunk);
+    }
+    if (r.roles.empty() && !m->role.empty()) r.roles.push_back(m->role);  // "the EU legislature"
+    if (r.roles.empty()) {
+      if (const auto* e = dicts.find_actor(code); e && !e->role.empty() && e->role != "IGO") r.roles.push_back(e->role);
+    }
+  } else if (!m->role.empty()) {
+    r.roles.push_back(m->role);
+  }
+  return r;
+}
 
 extraction_result extract_events(const core::article& a, const dictionaries& dicts) {
   extraction_result result;

@@ -48,11 +48,17 @@ class token_trie {
     ++phrases_;
   }
 
-  // The longest phrase at `pos`; hyphens inside a phrase are skipped like spaces.
+  struct match {
+    std::size_t length = 0;
+    const hit* h = nullptr;
+    const std::vector<hit>* all = nullptr;
+  };
+
+  // The longest phrase at `pos` with an accepted meaning, and all of that node's meanings;
+  // hyphens inside a phrase are skipped like spaces.
   template <typename Accept>
-  std::pair<std::size_t, const hit*> longest(const tokenized_text& t, std::size_t pos,
-                                             std::size_t end, Accept accept) const {
-    std::pair<std::size_t, const hit*> best{0, nullptr};
+  match longest_with_all(const tokenized_text& t, std::size_t pos, std::size_t end, Accept accept) const {
+    match best;
     std::uint32_t node = 0;
     bool all_caps = true;
     for (std::size_t i = pos; i < end; ++i) {
@@ -67,11 +73,18 @@ class token_trie {
       all_caps = all_caps && (tk.all_caps || tk.kind == token_kind::number);
       for (const auto& h : hits_[node]) {
         if ((h.caps_only && !all_caps) || !accept(h)) continue;
-        best = {i + 1 - pos, &h};
+        best = {i + 1 - pos, &h, &hits_[node]};
         break;
       }
     }
     return best;
+  }
+
+  template <typename Accept>
+  std::pair<std::size_t, const hit*> longest(const tokenized_text& t, std::size_t pos,
+                                             std::size_t end, Accept accept) const {
+    const match m = longest_with_all(t, pos, end, accept);
+    return {m.length, m.h};
   }
 
   std::size_t phrases() const { return phrases_; }
@@ -241,12 +254,65 @@ struct dictionaries::impl {
   }
 
   std::uint32_t add_actor(actor_entry e, const fs::path& file, std::size_t line) {
-    if (actor_index.count(e.code))
+    if (e.kind != core::actor_kind::person && actor_index.count(e.code))
       throw extract_error(file.string() + ':' + std::to_string(line) + ": duplicate code " + e.code);
+    return add_actor(std::move(e));
+  }
+
+  std::uint32_t add_actor(actor_entry e) {
+    if (e.kind != core::actor_kind::person) {
+      if (auto it = actor_index.find(e.code); it != actor_index.end()) return it->second;
+    }
     const auto index = static_cast<std::uint32_t>(actors.size());
-    actor_index.emplace(e.code, index);
+    if (e.kind != core::actor_kind::person) actor_index.emplace(e.code, index);
     actors.push_back(std::move(e));
     return index;
+  }
+
+  std::uint32_t role_index(std::string_view role, std::string_view label) {
+    std::uint32_t index = 0;
+    while (index < roles.size() && roles[index] != role) ++index;
+    if (index == roles.size()) {
+      roles.emplace_back(role);
+      role_labels.emplace_back(label);
+    }
+    return index;
+  }
+
+  // People with date-bounded roles: `SYRGOV = Bashar al-Assad | Assad ; from = 2000-07-17`.
+  void load_leaders(const fs::path& file) {
+    for (const auto& e : read_entries(file)) {
+      const auto bad = [&](const std::string& why) {
+        return extract_error(file.string() + ':' + std::to_string(e.number) + ": " + why);
+      };
+      if (!all_upper_alnum(e.key) || e.key.size() < 3) throw bad("code '" + e.key + "' must be capital letters");
+      actor_entry a;
+      a.code = e.key;
+      a.name = e.phrases.front();
+      a.kind = core::actor_kind::person;
+      if (e.key.rfind("IGO", 0) != 0 && e.key.size() >= 3) a.country = e.key.substr(0, 3);
+      if (const auto* known = find(e.key)) {
+        if (known->kind != core::actor_kind::country) a.country = known->country;
+      }
+      a.role = e.key.size() >= 6 && e.key.rfind("IGO", 0) != 0 ? e.key.substr(3, 3) : "";
+      for (const auto& [tag, values] : e.tags) {
+        if (tag == "from" || tag == "to") {
+          auto d = core::parse_iso_day(values.front());
+          if (!d) throw bad("'" + values.front() + "' is not a date YYYY-MM-DD");
+          (tag == "from" ? a.from : a.to) = d;
+        } else if (tag != "role") {
+          throw bad("unknown tag '" + tag + "'");
+        }
+      }
+      if (a.from && a.to && *a.to < *a.from) throw bad("'to' is before 'from'");
+      const std::uint32_t index = add_actor(std::move(a));
+      add_phrases(e.phrases, index, phrase_kind::name);
+    }
+  }
+
+  const actor_entry* find(std::string_view code) const {
+    const auto it = actor_index.find(code);
+    return it == actor_index.end() ? nullptr : &actors[it->second];
   }
 
   void add_phrases(const std::vector<std::string>& phrases, std::uint32_t entry, phrase_kind kind) {
@@ -286,13 +352,7 @@ struct dictionaries::impl {
       if (e.key.size() != 3 || !all_upper_alnum(e.key))
         throw extract_error(file.string() + ':' + std::to_string(e.number) + ": role '" + e.key +
                             "' must be a 3-letter CAMEO role code");
-      std::uint32_t index = 0;
-      while (index < roles.size() && roles[index] != e.key) ++index;
-      if (index == roles.size()) {
-        roles.push_back(e.key);
-        role_labels.push_back(e.phrases.front());
-      }
-      add_phrases(e.phrases, index, phrase_kind::agent);
+      add_phrases(e.phrases, role_index(e.key, e.phrases.front()), phrase_kind::agent);
     }
   }
 
@@ -304,30 +364,60 @@ struct dictionaries::impl {
       if (!all_digits(e.key) || e.key.size() < 2 || e.key.size() > 4 || !cameo.find(e.key))
         throw bad("'" + e.key + "' is not a CAMEO code in cameo_codes.tsv");
       for (const auto& p : e.phrases) {
-        verb_entry v;
-        v.code = e.key;
-        v.pattern = p;
-        v.literal = p.front() == '!';
-        const auto index = static_cast<std::uint32_t>(verbs.size());
-        verbs.push_back(v);
-        if (v.literal) {
-          const auto keys = phrase_keys(std::string_view(p).substr(1));
-          if (keys.empty()) throw bad("empty pattern");
-          verb_trie.insert(keys, {index, phrase_kind::name, false});
-          continue;
-        }
-        const std::string_view pattern = p;
-        const std::size_t space = pattern.find(' ');
-        const std::string_view head = pattern.substr(0, space);
-        const std::string rest = space == std::string_view::npos ? "" : std::string(pattern.substr(space));
-        if (rest.find('/') != std::string::npos) throw bad("only the first word may list forms: '" + p + "'");
-        for (const auto& form : verb_forms(head)) {
-          const auto keys = phrase_keys(form + rest);
-          if (keys.empty()) throw bad("empty pattern");
-          verb_trie.insert(keys, {index, phrase_kind::name, false});
+        try {
+          add_verb_pattern(e.key, p);
+        } catch (const extract_error& err) {
+          throw bad(err.what());
         }
       }
     }
+  }
+
+  void add_verb_pattern(std::string_view code, std::string_view p) {
+    if (p.empty()) throw extract_error("empty pattern");
+    verb_entry v;
+    v.code = std::string(code);
+    v.pattern = std::string(p);
+    v.literal = p.front() == '!';
+    const auto index = static_cast<std::uint32_t>(verbs.size());
+    verbs.push_back(v);
+    if (v.literal) {
+      const auto keys = phrase_keys(p.substr(1));
+      if (keys.empty()) throw extract_error("empty pattern");
+      verb_trie.insert(keys, {index, phrase_kind::name, false});
+      return;
+    }
+    const std::size_t space = p.find(' ');
+    const std::string_view head = p.substr(0, space);
+    const std::string rest = space == std::string_view::npos ? "" : std::string(p.substr(space));
+    if (rest.find('/') != std::string::npos)
+      throw extract_error("only the first word may list forms: '" + std::string(p) + "'");
+    for (const auto& form : verb_forms(head)) {
+      const auto keys = phrase_keys(form + rest);
+      if (keys.empty()) throw extract_error("empty pattern");
+      verb_trie.insert(keys, {index, phrase_kind::name, false});
+    }
+  }
+
+  void load_grammar_and_cameo(const fs::path& dir) {
+    try {
+      cameo = core::cameo_table::load(dir / "cameo_codes.tsv");
+    } catch (const core::core_error& e) {
+      throw extract_error(e.what());
+    }
+    load_grammar(dir / "grammar.txt");
+  }
+
+  void load_diplograph(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw extract_error("dictionary directory " + dir.string() + " not found");
+    // Order matters where a phrase means two things: the earlier file wins.
+    load_actor_file(dir / "igos.txt", core::actor_kind::igo);
+    load_actor_file(dir / "groups.txt", core::actor_kind::armed_group);
+    load_actor_file(dir / "countries.txt", core::actor_kind::country);
+    if (fs::exists(dir / "leaders.txt")) load_leaders(dir / "leaders.txt");
+    load_agents(dir / "agents.txt");
+    load_verbs(dir / "verbs.txt");
   }
 };
 
@@ -342,27 +432,77 @@ fs::path dictionaries::default_directory() {
 }
 
 dictionaries dictionaries::load(const fs::path& dir) {
+  return load({dictionary_source{dir, dictionary_format::diplograph}}, dir);
+}
+
+dictionaries dictionaries::load(const std::vector<dictionary_source>& sources, const fs::path& grammar_dir) {
+  dictionary_builder b;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw extract_error("dictionary directory " + dir.string() + " not found");
-  dictionaries d;
-  try {
-    d.impl_->cameo = core::cameo_table::load(dir / "cameo_codes.tsv");
-  } catch (const core::core_error& e) {
-    throw extract_error(e.what());
+  if (!fs::is_directory(grammar_dir, ec))
+    throw extract_error("dictionary directory " + grammar_dir.string() + " not found");
+  b.load_grammar_and_cameo(grammar_dir);
+  for (const auto& s : sources) {
+    if (s.format == dictionary_format::petrarch) b.load_petrarch(s.directory);
+    else b.load_diplograph(s.directory);
   }
-  // Order matters where a phrase means two things: the earlier file wins.
-  d.impl_->load_actor_file(dir / "igos.txt", core::actor_kind::igo);
-  d.impl_->load_actor_file(dir / "groups.txt", core::actor_kind::armed_group);
-  d.impl_->load_actor_file(dir / "countries.txt", core::actor_kind::country);
-  d.impl_->load_agents(dir / "agents.txt");
-  d.impl_->load_verbs(dir / "verbs.txt");
-  d.impl_->load_grammar(dir / "grammar.txt");
+  return std::move(b).build();
+}
+
+dictionary_builder::dictionary_builder() : impl_(std::make_unique<dictionaries::impl>()) {}
+dictionary_builder::~dictionary_builder() = default;
+dictionary_builder::dictionary_builder(dictionary_builder&&) noexcept = default;
+dictionary_builder& dictionary_builder::operator=(dictionary_builder&&) noexcept = default;
+
+void dictionary_builder::load_grammar_and_cameo(const fs::path& dir) { impl_->load_grammar_and_cameo(dir); }
+void dictionary_builder::load_diplograph(const fs::path& dir) { impl_->load_diplograph(dir); }
+std::uint32_t dictionary_builder::add_actor(actor_entry e) { return impl_->add_actor(std::move(e)); }
+void dictionary_builder::add_actor_phrase(std::string_view phrase, std::uint32_t entry, phrase_kind kind) {
+  impl_->actor_trie.insert(phrase_keys(phrase), {entry, kind, is_acronym(phrase)});
+}
+void dictionary_builder::add_agent_phrase(std::string_view phrase, std::string_view role) {
+  const std::uint32_t index = impl_->role_index(role, phrase);
+  impl_->actor_trie.insert(phrase_keys(phrase), {index, phrase_kind::agent, is_acronym(phrase)});
+}
+void dictionary_builder::add_verb_pattern(std::string_view code, std::string_view pattern) {
+  if (!impl_->cameo.find(code)) throw extract_error("'" + std::string(code) + "' is not a CAMEO code");
+  impl_->add_verb_pattern(code, pattern);
+}
+const core::cameo_table& dictionary_builder::cameo() const { return impl_->cameo; }
+
+dictionaries dictionary_builder::build() && {
+  dictionaries d;
+  d.impl_ = std::move(impl_);
+  impl_ = std::make_unique<dictionaries::impl>();
   return d;
 }
 
-actor_match dictionaries::match_actor(const tokenized_text& t, std::size_t pos, std::size_t end) const {
-  auto [length, h] = impl_->actor_trie.longest(t, pos, end, [](const hit&) { return true; });
+actor_match dictionaries::match_actor(const tokenized_text& t, std::size_t pos, std::size_t end,
+                                      std::optional<core::calendar_day> on) const {
+  const auto& actors = impl_->actors;
+  const auto m = impl_->actor_trie.longest_with_all(t, pos, end, [](const hit&) { return true; });
+  const std::size_t length = m.length;
+  const hit* h = m.h;
   if (!h) return {};
+  if (h->kind != phrase_kind::agent && actors[h->entry].dated()) {
+    // Among the people this phrase names, the one in office on the date; else the latest
+    // earlier term; else the first listed.
+    const hit* best = h;
+    const hit* former = nullptr;
+    for (const auto& other : *m.all) {
+      if (other.kind == phrase_kind::agent) continue;
+      const actor_entry& e = actors[other.entry];
+      if (!e.dated()) continue;
+      if (!on) break;
+      if (e.holds_on(*on)) {
+        best = &other;
+        former = nullptr;
+        break;
+      }
+      if (e.to && *e.to < *on && (!former || *actors[former->entry].to < *e.to)) former = &other;
+    }
+    if (on && !actors[best->entry].holds_on(*on) && former) best = former;
+    h = best;
+  }
   return {length, h->kind, h->entry};
 }
 
@@ -394,9 +534,6 @@ std::size_t dictionaries::phrase_count() const {
   return impl_->actor_trie.phrases() + impl_->verb_trie.phrases();
 }
 
-const actor_entry* dictionaries::find_actor(std::string_view code) const {
-  const auto it = impl_->actor_index.find(code);
-  return it == impl_->actor_index.end() ? nullptr : &impl_->actors[it->second];
-}
+const actor_entry* dictionaries::find_actor(std::string_view code) const { return impl_->find(code); }
 
 }  // namespace diplograph::extract

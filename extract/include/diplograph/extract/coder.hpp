@@ -9,6 +9,9 @@
 // including passives, hyphenated participles ("U.S.-backed") and coordinated actors.
 // Pure: no I/O, no state beyond the dictionaries.
 
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "diplograph/core/article.hpp"
@@ -26,5 +29,15 @@ struct extraction_result {
 
 // Requires: `a` went through prepare_article (valid UTF-8, segments set).
 extraction_result extract_events(const core::article& a, const dictionaries& dicts);
+
+// What a short actor phrase names ("Syrian chief negotiator", "Vladimir Putin" on a date,
+// "Rakhine rebels"): the actor when one is coded, and its CAMEO roles (GOV, MIL...). A role word
+// alone ("soldiers") gives its role and no actor.
+struct actor_resolution {
+  std::optional<core::actor> actor;
+  std::vector<std::string> roles;
+};
+actor_resolution resolve_actor(std::string_view phrase, const dictionaries& dicts,
+                               std::optional<core::calendar_day> on = std::nullopt);
 
 }  // namespace diplograph::extract

@@ -33,6 +33,13 @@ struct actor_entry {
   std::string country;    // ISO-3 code, empty for IGOs and transnational groups
   std::string role;       // first role for groups and IGOs (REB, IGO...), empty for countries
   core::actor_kind kind = core::actor_kind::unknown;
+  // For people: the code holds from `from` to `to` (inclusive); outside it a person is a
+  // former office holder (coded country + ELI).
+  std::optional<core::calendar_day> from;
+  std::optional<core::calendar_day> to;
+
+  bool dated() const { return from.has_value() || to.has_value(); }
+  bool holds_on(core::calendar_day d) const { return (!from || *from <= d) && (!to || d <= *to); }
 };
 
 // What a matched phrase means.
@@ -64,12 +71,26 @@ struct verb_match {
 enum class word_class : std::uint8_t { reporting, locative, place, negation, subordinator, pronoun,
                                        particle, not_name };
 
+class dictionary_builder;
+
+// Where dictionaries come from: our plain-text format, or PETRARCH/TABARI's published one.
+enum class dictionary_format { diplograph, petrarch };
+struct dictionary_source {
+  std::filesystem::path directory;
+  dictionary_format format = dictionary_format::diplograph;
+};
+
 class dictionaries {
  public:
   // Loads countries.txt, igos.txt, groups.txt, agents.txt, verbs.txt, grammar.txt and
   // cameo_codes.tsv from
   // `dir`. Throws extract_error naming the file and line of the first malformed entry.
   static dictionaries load(const std::filesystem::path& dir);
+
+  // Loads several sources in order (earlier ones win where a phrase means two things). The
+  // CAMEO table and grammar.txt always come from `grammar_dir` (our built-in directory).
+  static dictionaries load(const std::vector<dictionary_source>& sources,
+                           const std::filesystem::path& grammar_dir);
 
   // The directory the binary was built with (or $DIPLOGRAPH_DICT_DIR when set).
   static std::filesystem::path default_directory();
@@ -80,7 +101,10 @@ class dictionaries {
 
   // Longest match starting at token `pos`, not reaching past `end`. Acronyms written in
   // capitals in the dictionary match only capitalised text.
-  actor_match match_actor(const tokenized_text& t, std::size_t pos, std::size_t end) const;
+  // With a date, a person's phrase resolves to the entry whose term covers it, or else to their
+  // most recent earlier term (a former office holder).
+  actor_match match_actor(const tokenized_text& t, std::size_t pos, std::size_t end,
+                          std::optional<core::calendar_day> on = std::nullopt) const;
   verb_match match_verb(const tokenized_text& t, std::size_t pos, std::size_t end) const;
 
   // Length in tokens of a phrase of class `c` at `pos`, or 0.
@@ -101,6 +125,39 @@ class dictionaries {
   dictionaries();
   struct impl;
   std::unique_ptr<impl> impl_;
+  friend class dictionary_builder;
+};
+
+// Builds dictionaries entry by entry; the loaders of every format use it.
+// Usage: dictionary_builder b; auto i = b.add_actor(entry); b.add_actor_phrase("Syria", i,
+//        phrase_kind::name); ... auto d = std::move(b).build();
+class dictionary_builder {
+ public:
+  dictionary_builder();
+  ~dictionary_builder();
+  dictionary_builder(dictionary_builder&&) noexcept;
+  dictionary_builder& operator=(dictionary_builder&&) noexcept;
+
+  // Reads a CAMEO table (cameo_codes.tsv) and grammar.txt from our directory.
+  void load_grammar_and_cameo(const std::filesystem::path& builtin_dir);
+  // Our plain-text files in `dir` (those present; countries.txt at least).
+  void load_diplograph(const std::filesystem::path& dir);
+  // PETRARCH/TABARI dictionaries in `dir` (*.actors, *.agents, *verbs*, issues), see petrarch.cpp.
+  void load_petrarch(const std::filesystem::path& dir);
+
+  // Returns the entry's index. Codes of non-person entries are unique; a second entry with
+  // the same code returns the first one's index.
+  std::uint32_t add_actor(actor_entry e);
+  void add_actor_phrase(std::string_view phrase, std::uint32_t entry, phrase_kind kind);
+  void add_agent_phrase(std::string_view phrase, std::string_view role);
+  // `pattern` as in verbs.txt (first word inflected, "!" for literal). Throws extract_error.
+  void add_verb_pattern(std::string_view code, std::string_view pattern);
+  const core::cameo_table& cameo() const;
+
+  dictionaries build() &&;
+
+ private:
+  std::unique_ptr<dictionaries::impl> impl_;
 };
 
 // The regular and listed forms of a verb head: "meet/met" -> meet, meets, meeting, met, ...
