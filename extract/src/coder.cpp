@@ -22,6 +22,7 @@ struct mention {
   bool person = false;
   bool role_only = false;            // "officials", "the government": a role with no country yet
   std::string role;                  // the role word's code, for role-only mentions
+  bool bare_adjective = false;       // "Russian" alone, waiting for a role ("Russian and Belarusian soldiers")
   bool usable() const { return actor && !location; }
 };
 
@@ -249,7 +250,7 @@ class article_coder {
       const auto modifier_word = [&](std::size_t w) {
         const std::string_view kw = key(w);
         return is_word(w) && !is(w, word_class::reporting) && !is(w, word_class::place) &&
-               !is(w, word_class::not_name) && !is(w, word_class::negation) &&
+               !is(w, word_class::function) && !is(w, word_class::negation) &&
                d_.match_verb(t_, w, end()).length == 0 &&
                !(kw.size() > 4 && kw.substr(kw.size() - 3) == "ing"sv);
       };
@@ -268,6 +269,7 @@ class article_coder {
     mention m = resolve(pieces, possessive, former_before(i));
     m.begin = i;
     m.end = j;
+    m.bare_adjective = pieces.size() == 1 && pieces.front().kind == phrase_kind::adjective;
     // "the Syrian city of Raqqa", "Syrian territory": a place, not an actor.
     const bool agentless = std::none_of(pieces.begin(), pieces.end(),
                                         [](const piece& p) { return p.kind == phrase_kind::agent; });
@@ -334,7 +336,27 @@ class article_coder {
       }
       ++i;
     }
+    share_roles();
     mark_locations();
+  }
+
+  // "Russian and Belarusian soldiers", "Malian and Nigerien defence officials": the role word
+  // belongs to every adjective in the coordination.
+  void share_roles() {
+    for (std::size_t n = mentions_.size(); n-- > 1;) {
+      mention& left = mentions_[n - 1];
+      const mention& right = mentions_[n];
+      if (!left.bare_adjective || right.role.empty() || !right.actor || right.actor->country.empty()) continue;
+      bool joined = right.begin > left.end;
+      for (std::size_t k = left.end; k < right.begin && joined; ++k)
+        joined = key(k) == "and"sv || key(k) == "or"sv || punct(k, ",");
+      if (!joined || !left.actor) continue;
+      const actor_entry* country = d_.find_actor(left.actor->country);
+      if (!country) continue;
+      left.actor = country_actor(*country, right.role);
+      left.role = right.role;
+      left.bare_adjective = false;
+    }
   }
 
   // A personal name [b, e): its affiliation comes from a title before it ("U.N. envoy Staffan
@@ -581,7 +603,25 @@ class article_coder {
     return false;
   }
 
+  // "the government", "our territory", "his delegation" inside what a speaker says: the
+  // speaker's own country or organisation.
+  void resolve_by_speaker(const region& r) {
+    if (!r.speaker || r.speaker->country.empty()) return;
+    const actor_entry* country = d_.find_actor(r.speaker->country);
+    if (!country || country->kind != core::actor_kind::country) return;
+    for (auto& m : mentions_) {
+      if (!m.role_only || m.actor || m.role.empty() || m.begin < r.begin || m.end > r.end || m.begin == begin()) continue;
+      const std::string_view before = key(m.begin - 1);
+      if (!(before == "the"sv || before == "our"sv || before == "his"sv || before == "her"sv || before == "its"sv ||
+            before == "their"sv || before == "my"sv))
+        continue;
+      m.actor = country_actor(*country, m.role);
+      m.role_only = false;
+    }
+  }
+
   void code_region(const region& r, std::vector<core::event>& out) {
+    resolve_by_speaker(r);
     for (std::size_t vi = 0; vi < verbs_.size(); ++vi) {
       const verb_hit& v = verbs_[vi];
       if (v.reporting || v.begin < r.begin || v.end > r.end) continue;

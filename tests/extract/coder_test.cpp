@@ -131,3 +131,20 @@ TEST(coder_test, bylines_and_photo_credits_are_not_actors) {
                   "(Reporting by John Smith; Editing by Mary Jones)"),
             S{});
 }
+
+TEST(coder_test, coordinated_nationalities_share_the_role_word) {
+  EXPECT_EQ(dyads("Russian and Belarusian soldiers attacked Ukrainian troops."),
+            (S{"RUSMIL>UKRMIL:19", "BLRMIL>UKRMIL:19"}));
+}
+
+TEST(coder_test, the_government_in_reported_speech_is_the_speakers) {
+  EXPECT_EQ(dyads("Iran's foreign minister said the government condemned Israel."), (S{"IRNGOV>ISR:11"}));
+}
+
+TEST(coder_test, former_office_holders_are_elites) {
+  EXPECT_EQ(dyads("A former Egyptian minister criticised Israel."), (S{"EGYELI>ISR:11"}));
+}
+
+TEST(coder_test, function_words_do_not_join_actor_phrases) {
+  EXPECT_EQ(dyads("Mali accused Algeria of sheltering rebel leaders."), (S{"MLI>DZA:11"}));
+}

@@ -69,7 +69,7 @@ struct verb_match {
 
 // Closed word classes from grammar.txt.
 enum class word_class : std::uint8_t { reporting, locative, place, negation, subordinator, pronoun,
-                                       particle, not_name };
+                                       particle, not_name, function };
 
 class dictionary_builder;
 
