@@ -81,6 +81,8 @@ class article_coder {
   std::vector<mention> mentions_;
   std::vector<verb_hit> verbs_;
   std::unordered_map<std::string, std::optional<core::actor>> people_;
+  // The last person named in each role ("GOV" -> Syria government): "the minister" later on.
+  std::unordered_map<std::string, core::actor> last_person_in_role_;
   std::optional<core::actor> last_speaker_;
 
   // ---------------------------------------------------------------- tokens
@@ -338,6 +340,7 @@ class article_coder {
     }
     share_roles();
     mark_locations();
+    resolve_definite_roles();
   }
 
   // "Russian and Belarusian soldiers", "Malian and Nigerien defence officials": the role word
@@ -384,6 +387,7 @@ class article_coder {
       if (determiner(k)) ++k;
       if (auto app = actor_phrase(k); app && !app->location && !app->role_only) {
         m.actor = app->actor;
+        m.role = app->role;
         m.end = app->end;
       }
     }
@@ -400,7 +404,19 @@ class article_coder {
       people_[full] = m.actor;
       people_[surname] = m.actor;
     }
+    if (m.actor && !m.role.empty()) last_person_in_role_[m.role] = *m.actor;
     mentions_.push_back(std::move(m));
+  }
+
+  // "the minister", "the envoy": the last person named in that role.
+  void resolve_definite_roles() {
+    for (auto& m : mentions_) {
+      if (!m.role_only || m.actor || m.role.empty() || m.begin == begin() || key(m.begin - 1) != "the"sv) continue;
+      if (const auto it = last_person_in_role_.find(m.role); it != last_person_in_role_.end()) {
+        m.actor = it->second;
+        m.role_only = false;
+      }
+    }
   }
 
   // Countries and capitals after "in", "at"... are places; so is the next one in "in Geneva

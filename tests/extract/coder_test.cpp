@@ -148,3 +148,8 @@ TEST(coder_test, former_office_holders_are_elites) {
 TEST(coder_test, function_words_do_not_join_actor_phrases) {
   EXPECT_EQ(dyads("Mali accused Algeria of sheltering rebel leaders."), (S{"MLI>DZA:11"}));
 }
+
+TEST(coder_test, the_minister_is_the_last_minister_named) {
+  EXPECT_EQ(dyads("Greek Foreign Minister Nikos Pappas arrived in Ankara.\n\nThe minister criticised Turkey."),
+            (S{"GRCGOV>TURGOV:04", "GRCGOV>TUR:11"}));
+}
