@@ -207,7 +207,15 @@ class article_coder {
     }
     if (former && (!role.empty() || government)) role = "ELI";
     if (org && !(owner_possessive && country)) {
-      m.actor = entry_actor(d_.actors()[*org]);
+      const actor_entry& o = d_.actors()[*org];
+      const actor_entry* home = o.country.empty() ? nullptr : d_.find_actor(o.country);
+      if (o.kind == core::actor_kind::organisation && o.code.size() == 6 && home &&
+          home->kind == core::actor_kind::country) {
+        m.actor = country_actor(*home, role.empty() || role == "GOV" ? o.role : role);  // "the Pentagon"
+        role = o.role;
+      } else {
+        m.actor = entry_actor(o);
+      }
     } else if (country) {
       if (role.empty() && government) role = "GOV";
       m.actor = country_actor(d_.actors()[*country], role);

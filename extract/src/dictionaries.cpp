@@ -337,6 +337,12 @@ struct dictionaries::impl {
         if (const auto* c = e.tag("country")) a.country = c->front();
         if (const auto* r = e.tag("role")) a.role = r->front();
         else if (kind == core::actor_kind::igo) a.role = "IGO";
+        if (kind == core::actor_kind::organisation) {
+          // institutions.txt: the code is country + role ("USAMIL" for the Pentagon).
+          if (e.key.size() < 6) throw bad("institution code '" + e.key + "' must be a country and a role");
+          if (a.country.empty()) a.country = e.key.substr(0, 3);
+          if (a.role.empty()) a.role = e.key.substr(3, 3);
+        }
       }
       for (const auto& [tag, values] : e.tags)
         if (tag != "adj" && tag != "gov" && tag != "country" && tag != "role" && tag != "kind")
@@ -416,6 +422,7 @@ struct dictionaries::impl {
     load_actor_file(dir / "igos.txt", core::actor_kind::igo);
     load_actor_file(dir / "groups.txt", core::actor_kind::armed_group);
     load_actor_file(dir / "countries.txt", core::actor_kind::country);
+    if (fs::exists(dir / "institutions.txt")) load_actor_file(dir / "institutions.txt", core::actor_kind::organisation);
     if (fs::exists(dir / "leaders.txt")) load_leaders(dir / "leaders.txt");
     load_agents(dir / "agents.txt");
     load_verbs(dir / "verbs.txt");
