@@ -51,12 +51,11 @@ std::string resolution_json(const std::string& id, const std::string& text, cons
 
 }  // namespace
 
-int run_actor(const std::vector<std::string>& phrases, const std::string& date, const std::string& dict_dir,
-              std::istream& in, std::ostream& out, std::ostream& err) {
+int run_actor(const std::vector<std::string>& phrases, const std::string& date,
+              const dictionary_options& dictionaries, std::istream& in, std::ostream& out, std::ostream& err) {
   std::optional<core::calendar_day> on;
   if (!date.empty()) on = core::parse_iso_day(date);
-  const auto dicts = extract::dictionaries::load(dict_dir.empty() ? extract::dictionaries::default_directory()
-                                                                  : std::filesystem::path(dict_dir));
+  const auto dicts = load_dictionaries(dictionaries);
   int status = 0;
   std::size_t n = 0;
   for (const auto& phrase : phrases) {

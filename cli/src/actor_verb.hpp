@@ -8,9 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "options.hpp"
+
 namespace diplograph::cli {
 
-int run_actor(const std::vector<std::string>& phrases, const std::string& date, const std::string& dict_dir,
-              std::istream& in, std::ostream& out, std::ostream& err);
+int run_actor(const std::vector<std::string>& phrases, const std::string& date,
+              const dictionary_options& dictionaries, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace diplograph::cli

@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include "actor_verb.hpp"
+#include "options.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -18,62 +19,17 @@
 #include "diplograph/extract/ingest.hpp"
 #include "diplograph/graph/actor_graph.hpp"
 #include "diplograph/store/database.hpp"
+#include "verbs.hpp"
 
 namespace diplograph::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int exit_ok = 0;
-constexpr int exit_bad_input = 1;
-constexpr int exit_usage = 2;
-
-struct usage_error : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-// Options shared by the verbs that read articles.
-struct input_options {
-  std::vector<std::string> inputs;
-  std::string published;
-  std::string dict_dir;
-  std::size_t max_article_bytes = 16u << 20;
-};
-
 struct range_options {
   std::string from;
   std::string to;
 };
-
-std::optional<core::calendar_day> parse_day_option(const std::string& value, const char* name) {
-  if (value.empty()) return std::nullopt;
-  auto d = core::parse_iso_day(value);
-  if (!d) throw usage_error(std::string("--") + name + " wants a date as YYYY-MM-DD, not '" + value + "'");
-  return d;
-}
-
-extract::ingest_options ingest_options_from(const input_options& o, std::istream& in) {
-  extract::ingest_options opt;
-  opt.published_override = parse_day_option(o.published, "published");
-  opt.max_article_bytes = o.max_article_bytes;
-  opt.stdin_stream = &in;
-  return opt;
-}
-
-extract::dictionaries load_dictionaries(const input_options& o) {
-  return extract::dictionaries::load(o.dict_dir.empty() ? extract::dictionaries::default_directory()
-                                                        : fs::path(o.dict_dir));
-}
-
-void add_input_options(CLI::App& cmd, input_options& o) {
-  cmd.add_option("inputs", o.inputs, "Files, directories (read recursively) or - for stdin")->required();
-  cmd.add_option("--published", o.published,
-                 "Publication date YYYY-MM-DD for every article (overrides metadata and text)");
-  cmd.add_option("--dict-dir", o.dict_dir,
-                 "Directory of dictionaries (default: $DIPLOGRAPH_DICT_DIR, else the built-in ones)");
-  cmd.add_option("--max-article-bytes", o.max_article_bytes, "Skip larger articles (reported)")
-      ->capture_default_str();
-}
 
 // Counts diagnostics by severity and prints them as `file:line: level: what`.
 struct diagnostic_printer {
@@ -92,7 +48,7 @@ struct diagnostic_printer {
 int run_extract(const input_options& o, const std::string& format, std::istream& in, std::ostream& out,
                 std::ostream& err) {
   if (format != "jsonl") throw usage_error("extract supports --format jsonl only");
-  const auto dicts = load_dictionaries(o);
+  const auto dicts = load_dictionaries(o.dictionaries);
   diagnostic_printer diags{err};
   std::string buffer;
   extract::read_inputs(
@@ -125,7 +81,7 @@ struct ingest_counts {
 };
 
 ingest_counts ingest_into(const input_options& o, store::database& db, std::istream& in, std::ostream& err) {
-  const auto dicts = load_dictionaries(o);
+  const auto dicts = load_dictionaries(o.dictionaries);
   diagnostic_printer diags{err};
   ingest_counts c;
   constexpr std::size_t batch_size = 2000;
@@ -318,11 +274,13 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   actor->add_option("phrases", phrases, "Actor phrases, or - for JSONL {id, text, date} on stdin")->required();
   actor->add_option("--date", actor_date, "Resolve as of this day YYYY-MM-DD (office holders change)");
   actor->add_option("--format", format, "Output format")->check(CLI::IsMember({"jsonl"}))->capture_default_str();
-  actor->add_option("--dict-dir", io.dict_dir,
-                    "Directory of dictionaries (default: $DIPLOGRAPH_DICT_DIR, else the built-in ones)");
+  add_dictionary_options(*actor, io.dictionaries);
 
   auto* stats = app.add_subcommand("stats", "Counts of what the database holds");
   stats->add_option("--db", db_path, "SQLite database file")->capture_default_str();
+
+  timex_options tx;
+  auto* timex = add_timex_verb(app, tx);
 
   // Name a mistyped verb or option ourselves: CLI11 would only say a subcommand is required.
   if (args.size() >= 2 && args[1] != "-h" && args[1] != "--help" && args[1] != "--help-all") {
@@ -361,9 +319,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     if (*build) return run_build(io, db_path, out_dir, in, out, err);
     if (*exp) return run_export(db_path, format, range, output, out);
     if (*stats) return run_stats(db_path, out);
+    if (*timex) return run_timex(tx, in, out, err);
     if (*actor) {
       parse_day_option(actor_date, "date");
-      return run_actor(phrases, actor_date, io.dict_dir, in, out, err);
+      return run_actor(phrases, actor_date, io.dictionaries, in, out, err);
     }
   } catch (const usage_error& e) {
     err << "diplograph: " << e.what() << '\n';

@@ -106,6 +106,10 @@ class article_coder {
     return i < end() && (t_.tokens[i].kind == token_kind::open_quote ||
                          t_.tokens[i].kind == token_kind::close_quote);
   }
+  static bool reduced_clause_opener(std::string_view w) {
+    return w == "unless"sv || w == "if"sv || w == "once"sv || w == "although"sv || w == "though"sv ||
+           w == "until"sv || w == "when"sv || w == "as"sv;
+  }
   bool possessive_pronoun(std::size_t i) const {
     const auto k = key(i);
     return k == "his"sv || k == "her"sv || k == "its"sv || k == "their"sv || k == "our"sv ||
@@ -290,9 +294,11 @@ class article_coder {
   // A personal name at `i`: capitalised words with particles and hyphens ("Bashar al-Ja'afari",
   // "Jean-Yves Le Drian", "Staffan de Mistura"). Returns the end token or `i` when none.
   std::size_t name_end(std::size_t i) const {
+    // Known people do not end a name: "Bashar al-Ja'afari" is not "Ibrahim al-Jaafari".
     const auto capital_word = [&](std::size_t k) {
-      return is_word(k) && t_.tokens[k].capitalised && !is(k, word_class::not_name) &&
-             d_.match_actor(t_, k, end()).length == 0;
+      if (!is_word(k) || !t_.tokens[k].capitalised || is(k, word_class::not_name)) return false;
+      const actor_match m = d_.match_actor(t_, k, end());
+      return m.length == 0 || (m.kind != phrase_kind::agent && d_.actors()[m.entry].kind == core::actor_kind::person);
     };
     if (!capital_word(i)) return i;
     std::size_t j = i + 1, last = i + 1;
@@ -323,6 +329,13 @@ class article_coder {
     mentions_.clear();
     std::size_t i = begin();
     while (i < end()) {
+      // A name the article already introduced ("Ja'afari" after "Bashar al-Ja'afari, Syrian chief
+      // negotiator") or a longer name than a dictionary person's beats the dictionary.
+      if (const std::size_t ne = name_end(i); ne > i && prefer_name(i, ne)) {
+        person(i, ne);
+        i = std::max(ne, mentions_.empty() ? ne : mentions_.back().end);
+        continue;
+      }
       if (auto m = actor_phrase(i)) {
         i = m->end;
         mentions_.push_back(std::move(*m));
@@ -368,6 +381,15 @@ class article_coder {
       left.role = right.role;
       left.bare_adjective = false;
     }
+  }
+
+  bool prefer_name(std::size_t b, std::size_t e) const {
+    const actor_match m = d_.match_actor(t_, b, end(), on());
+    const bool dictionary_person = m.length > 0 && m.kind != phrase_kind::agent &&
+                                   d_.actors()[m.entry].kind == core::actor_kind::person;
+    if (m.length > 0 && !dictionary_person) return false;
+    if (people_.count(name_key(b, e)) || (e == b + 1 && people_.count(std::string(key(b))))) return true;
+    return dictionary_person && m.length < e - b;
   }
 
   // A personal name [b, e): its affiliation comes from a title before it ("U.N. envoy Staffan
@@ -650,6 +672,11 @@ class article_coder {
       const verb_hit& v = verbs_[vi];
       if (v.reporting || v.begin < r.begin || v.end > r.end) continue;
       const verb_entry& entry = d_.verbs()[v.entry];
+      // "unless coordinated with X", "if approved by": a reduced passive with no actor subject.
+      if (!entry.literal && v.begin > r.begin && raw(v.begin).size() > 3 &&
+          raw(v.begin).substr(raw(v.begin).size() - 2) == "ed"sv && reduced_clause_opener(key(v.begin - 1)) &&
+          !(v.end < end() && key(v.end) == "by"sv))
+        continue;
       const bool negated = negated_before(v.begin, r.begin);
       // The next clause verb bounds the object.
       std::size_t object_end = r.end;

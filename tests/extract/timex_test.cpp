@@ -1,0 +1,248 @@
+// Time expressions: spans (byte offsets) and TIMEX3 values resolved against the publication
+// date, with and without one; every rule of the dating issue's point 2.
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diplograph/extract/clean.hpp"
+#include "diplograph/extract/sentences.hpp"
+#include "diplograph/extract/timex.hpp"
+
+namespace dx = diplograph::extract;
+namespace dc = diplograph::core;
+
+namespace {
+
+std::optional<dc::calendar_day> day(const char* iso) { return dc::parse_iso_day(iso); }
+
+std::vector<dx::timex> tag(const std::string& text, std::optional<dc::calendar_day> anchor) {
+  const auto segs = dx::segment_text(text);
+  const auto tokens = dx::split_sentences(text, segs);
+  return dx::tag_timex(text, tokens, anchor);
+}
+
+// (text, value) of every expression.
+std::vector<std::pair<std::string, std::string>> found(const std::string& text, std::optional<dc::calendar_day> anchor) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& x : tag(text, anchor)) out.emplace_back(x.text, x.value);
+  return out;
+}
+
+using pairs = std::vector<std::pair<std::string, std::string>>;
+
+// 2017-03-24 is a Friday.
+const auto friday = day("2017-03-24");
+
+}  // namespace
+
+TEST(timex_test, spans_are_exact_byte_offsets) {
+  const std::string text = "Envoys \xE2\x80\x9Cmet\xE2\x80\x9D on Friday, officials said.";
+  const auto x = tag(text, friday);
+  ASSERT_EQ(x.size(), 1u);
+  EXPECT_EQ(x[0].where.begin, text.find("Friday"));
+  EXPECT_EQ(x[0].where.end, text.find("Friday") + 6);
+  EXPECT_EQ(x[0].text, "Friday");
+  EXPECT_EQ(x[0].type, dx::timex_type::date);
+  EXPECT_EQ(x[0].value, "2017-03-24");
+  EXPECT_EQ(x[0].date, (dc::dated{*friday, dc::date_precision::day}));
+}
+
+TEST(timex_test, yesterday_today_tomorrow_tonight) {
+  EXPECT_EQ(found("He left yesterday and returns tomorrow, not today or tonight.", friday),
+            (pairs{{"yesterday", "2017-03-23"}, {"tomorrow", "2017-03-25"}, {"today", "2017-03-24"},
+                   {"tonight", "2017-03-24"}}));
+  EXPECT_EQ(found("He left yesterday.", std::nullopt), (pairs{{"yesterday", "XXXX-XX-XX"}}));
+  const auto x = tag("They meet tomorrow.", friday);
+  ASSERT_EQ(x.size(), 1u);
+  EXPECT_TRUE(x[0].future);
+}
+
+TEST(timex_test, last_this_next_week_month_year) {
+  EXPECT_EQ(found("It fell last week, rose this week and may rise next week.", friday),
+            (pairs{{"last week", "2017-W11"}, {"this week", "2017-W12"}, {"next week", "2017-W13"}}));
+  EXPECT_EQ(found("Sales fell last month and this month, and next month too.", friday),
+            (pairs{{"last month", "2017-02"}, {"this month", "2017-03"}, {"next month", "2017-04"}}));
+  EXPECT_EQ(found("Last year was bad, this year is better and next year will be best.", friday),
+            (pairs{{"Last year", "2016"}, {"this year", "2017"}, {"next year", "2018"}}));
+  EXPECT_EQ(found("It fell last week and last year.", std::nullopt),
+            (pairs{{"last week", "XXXX-WXX"}, {"last year", "XXXX"}}));
+  const auto x = tag("It rose this month.", friday);
+  ASSERT_EQ(x.size(), 1u);
+  EXPECT_EQ(x[0].date, (dc::dated{*day("2017-03-01"), dc::date_precision::month}));
+}
+
+TEST(timex_test, earlier_and_later_this_month) {
+  EXPECT_EQ(found("Talks began earlier this month and end later this month.", friday),
+            (pairs{{"earlier this month", "2017-03"}, {"later this month", "2017-03"}}));
+  EXPECT_EQ(found("Talks began earlier this year.", std::nullopt), (pairs{{"earlier this year", "XXXX"}}));
+}
+
+TEST(timex_test, ago) {
+  EXPECT_EQ(found("The war began two years ago, three months ago and 10 days ago.", friday),
+            (pairs{{"two years ago", "2015"}, {"three months ago", "2016-12"}, {"10 days ago", "2017-03-14"}}));
+  EXPECT_EQ(found("It began a decade ago.", friday), (pairs{{"a decade ago", "2007"}}));
+  EXPECT_EQ(found("It began several years ago.", friday), (pairs{{"several years ago", "PAST_REF"}}));
+  EXPECT_EQ(found("The war began two years ago.", std::nullopt), (pairs{{"two years ago", "XXXX"}}));
+}
+
+TEST(timex_test, month_and_day_with_and_without_year) {
+  EXPECT_EQ(found("They met on March 24, on 24 March 2016 and on Mar. 20.", friday),
+            (pairs{{"March 24", "2017-03-24"}, {"24 March 2016", "2016-03-24"}, {"Mar. 20", "2017-03-20"}}));
+  EXPECT_EQ(found("They met on March 24, 2015.", friday), (pairs{{"March 24, 2015", "2015-03-24"}}));
+  EXPECT_EQ(found("They met on March 24.", std::nullopt), (pairs{{"March 24", "XXXX-03-24"}}));
+  EXPECT_EQ(found("They met on March 24, 2015.", std::nullopt), (pairs{{"March 24, 2015", "2015-03-24"}}));
+}
+
+TEST(timex_test, year_crossing_goes_to_the_closest_year) {
+  // Dec. 30 in a story from January 5 is in the previous year; Jan. 3 in a December story in the next.
+  EXPECT_EQ(found("The attack came on Dec. 30, police said.", day("2017-01-05")),
+            (pairs{{"Dec. 30", "2016-12-30"}}));
+  EXPECT_EQ(found("The vote is due on Jan. 3.", day("2016-12-28")), (pairs{{"Jan. 3", "2017-01-03"}}));
+  EXPECT_EQ(found("It happened in December.", day("2017-01-05")), (pairs{{"December", "2016-12"}}));
+}
+
+TEST(timex_test, month_with_year_and_alone) {
+  EXPECT_EQ(found("A raid in May 2010 killed him.", day("2013-06-01")), (pairs{{"May 2010", "2010-05"}}));
+  EXPECT_EQ(found("A raid in May 2010 killed him.", std::nullopt), (pairs{{"May 2010", "2010-05"}}));
+  EXPECT_EQ(found("Talks resumed in April.", friday), (pairs{{"April", "2017-04"}}));
+  EXPECT_EQ(found("Talks resumed in April.", std::nullopt), (pairs{{"April", "XXXX-04"}}));
+  EXPECT_EQ(found("They met last November.", friday), (pairs{{"last November", "2016-11"}}));
+  // "may" and "march" as words are not months.
+  EXPECT_TRUE(found("Protesters may march on the capital.", friday).empty());
+}
+
+TEST(timex_test, years_decades_and_centuries) {
+  EXPECT_EQ(found("In 1989 and in fiscal 1990, unlike the 1990s or the '80s.", friday),
+            (pairs{{"1989", "1989"}, {"fiscal 1990", "1990"}, {"the 1990s", "199"}, {"the '80s", "198"}}));
+  EXPECT_EQ(found("The 20th century ended.", friday), (pairs{{"The 20th century", "19"}}));
+  EXPECT_EQ(found("It was the worst war this century.", friday), (pairs{{"this century", "20"}}));
+  EXPECT_EQ(found("He paid $1990 for 2000 shares.", friday), pairs{});
+  const auto x = tag("In 1989 it fell.", std::nullopt);
+  ASSERT_EQ(x.size(), 1u);
+  EXPECT_EQ(x[0].date, (dc::dated{*day("1989-01-01"), dc::date_precision::year}));
+  const auto d = tag("In the 1990s it fell.", friday);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_FALSE(d[0].date.known());
+}
+
+TEST(timex_test, present_past_and_future_references) {
+  EXPECT_EQ(found("The fighting will restart in the coming days.", friday),
+            (pairs{{"the coming days", "FUTURE_REF"}}));
+  EXPECT_EQ(found("He recently said it is now over and currently calm.", friday),
+            (pairs{{"recently", "PAST_REF"}, {"now", "PRESENT_REF"}, {"currently", "PRESENT_REF"}}));
+  EXPECT_EQ(found("In the past it was, in the future it will be.", std::nullopt),
+            (pairs{{"the past", "PAST_REF"}, {"the future", "FUTURE_REF"}}));
+  const auto x = tag("It resumes in the coming days.", friday);
+  ASSERT_EQ(x.size(), 1u);
+  EXPECT_TRUE(x[0].future);
+}
+
+TEST(timex_test, durations) {
+  EXPECT_EQ(found("He served three years, a decade, two hours and the past three months.", friday),
+            (pairs{{"three years", "P3Y"}, {"a decade", "P10Y"}, {"two hours", "PT2H"},
+                   {"the past three months", "P3M"}}));
+  EXPECT_EQ(found("A two-year deal, 2 1/2 years, a few days and a minute and a half.", friday),
+            (pairs{{"two-year", "P2Y"}, {"2 1/2 years", "P2Y6M"}, {"a few days", "PXD"},
+                   {"a minute and a half", "PT1M30S"}}));
+  EXPECT_EQ(found("The 6-year-old boy is 52 years old.", friday), pairs{});
+  const auto x = tag("He served three years.", std::nullopt);
+  ASSERT_EQ(x.size(), 1u);
+  EXPECT_EQ(x[0].type, dx::timex_type::duration);
+  EXPECT_EQ(x[0].value, "P3Y");
+}
+
+TEST(timex_test, sets) {
+  EXPECT_EQ(found("They meet every Friday, each year and every other week, and report daily.", friday),
+            (pairs{{"every Friday", "XXXX-WXX-5"}, {"each year", "P1Y"}, {"every other week", "P2W"},
+                   {"daily", "P1D"}}));
+  const auto x = tag("They meet weekly.", std::nullopt);
+  ASSERT_EQ(x.size(), 1u);
+  EXPECT_EQ(x[0].type, dx::timex_type::set);
+  EXPECT_EQ(x[0].value, "P1W");
+}
+
+TEST(timex_test, quarters_and_halves) {
+  const auto nov = day("1989-11-02");
+  EXPECT_EQ(found("Its third-quarter loss widened; in the fourth quarter it will improve.", nov),
+            (pairs{{"third-quarter", "1989-Q3"}, {"the fourth quarter", "1989-Q4"}}));
+  // A quarter after the anchor's, in the past tense, is last year's.
+  EXPECT_EQ(found("Profit rose in the fourth quarter.", day("1990-01-20")), (pairs{{"the fourth quarter", "1989-Q4"}}));
+  EXPECT_EQ(found("In the third quarter of 1990 and the first half of 1991.", nov),
+            (pairs{{"the third quarter of 1990", "1990-Q3"}, {"the first half of 1991", "1991-H1"}}));
+  // "the quarter" and "a year ago" refer back to the quarter the report is about.
+  EXPECT_EQ(found("Net rose in the third quarter. In the quarter sales fell from a year ago.", nov),
+            (pairs{{"the third quarter", "1989-Q3"}, {"the quarter", "1989-Q3"}, {"a year ago", "1988-Q3"}}));
+  EXPECT_EQ(found("Net rose in the third quarter.", std::nullopt), (pairs{{"the third quarter", "XXXX-Q3"}}));
+  const auto x = tag("Net rose in the third quarter.", nov);
+  ASSERT_EQ(x.size(), 1u);
+  EXPECT_EQ(x[0].date, (dc::dated{*day("1989-07-01"), dc::date_precision::quarter}));
+}
+
+TEST(timex_test, seasons) {
+  EXPECT_EQ(found("It rained last summer and will this winter.", friday),
+            (pairs{{"last summer", "2016-SU"}, {"this winter", "2017-WI"}}));
+  EXPECT_EQ(found("It rained last summer.", day("2017-10-01")), (pairs{{"last summer", "2017-SU"}}));
+  EXPECT_EQ(found("It rained last summer.", std::nullopt), (pairs{{"last summer", "XXXX-SU"}}));
+  // "fall" the verb is not a season.
+  EXPECT_TRUE(found("Prices fall in spring water sales.", friday).empty());
+}
+
+TEST(timex_test, weekdays_by_tense) {
+  // Past and present tense: on or before the anchor.
+  EXPECT_EQ(found("Envoys met on Thursday and said on Friday that talks failed.", friday),
+            (pairs{{"Thursday", "2017-03-23"}, {"Friday", "2017-03-24"}}));
+  // "on Monday" in a Sunday story, past tense: six days before.
+  EXPECT_EQ(found("The minister resigned on Monday.", day("2017-03-26")), (pairs{{"Monday", "2017-03-20"}}));
+  // Future: after the anchor.
+  EXPECT_EQ(found("The two leaders will meet on Friday.", day("2017-03-21")), (pairs{{"Friday", "2017-03-24"}}));
+  EXPECT_EQ(found("They are scheduled to vote Monday.", friday), (pairs{{"Monday", "2017-03-27"}}));
+  EXPECT_EQ(found("The vote would be held on Tuesday, he said.", friday), (pairs{{"Tuesday", "2017-03-28"}}));
+  EXPECT_EQ(found("They met last Friday and meet next Friday.", day("2017-03-26")),
+            (pairs{{"last Friday", "2017-03-24"}, {"next Friday", "2017-03-31"}}));
+  // Without an anchor, the weekday is all that is known.
+  EXPECT_EQ(found("Envoys met on Thursday.", std::nullopt), (pairs{{"Thursday", "XXXX-WXX-4"}}));
+  // A weekday with its date: the date decides.
+  EXPECT_EQ(found("It opens Monday, Oct. 26, 1998.", friday), (pairs{{"Monday, Oct. 26, 1998", "1998-10-26"}}));
+}
+
+TEST(timex_test, times_of_day) {
+  EXPECT_EQ(found("The blast came at 10 a.m. and the reply at 4:30 p.m. Thursday.", friday),
+            (pairs{{"10 a.m.", "2017-03-24T10:00"}, {"4:30 p.m. Thursday", "2017-03-23T16:30"}}));
+  EXPECT_EQ(found("Fighting resumed Friday night and last night.", friday),
+            (pairs{{"Friday night", "2017-03-24TNI"}, {"last night", "2017-03-23TNI"}}));
+  EXPECT_EQ(found("He spoke this morning at noon.", friday),
+            (pairs{{"this morning", "2017-03-24TMO"}, {"noon", "2017-03-24T12:00"}}));
+  EXPECT_EQ(found("The blast came at 10 a.m.", std::nullopt), (pairs{{"10 a.m.", "XXXX-XX-XXT10:00"}}));
+  const auto x = tag("The blast came at 10 a.m.", friday);
+  ASSERT_EQ(x.size(), 1u);
+  EXPECT_EQ(x[0].type, dx::timex_type::time);
+}
+
+TEST(timex_test, anaphoric_expressions_follow_the_last_named_day) {
+  EXPECT_EQ(found("The raid was on March 2, 2010. The next day troops left.", friday),
+            (pairs{{"March 2, 2010", "2010-03-02"}, {"The next day", "2010-03-03"}}));
+  EXPECT_EQ(found("The raid was in 2010. The following year troops left.", friday),
+            (pairs{{"2010", "2010"}, {"The following year", "2011"}}));
+}
+
+TEST(timex_test, modifiers_keep_their_value) {
+  EXPECT_EQ(found("Elections are due early next year, by the end of 1990 or in late November.", day("1989-11-02")),
+            (pairs{{"early next year", "1990"}, {"the end of 1990", "1990"}, {"late November", "1989-11"}}));
+  EXPECT_EQ(found("It lasted nearly two years, at least 72 hours and more than four hours.", friday),
+            (pairs{{"nearly two years", "P2Y"}, {"at least 72 hours", "PT72H"}, {"more than four hours", "PT4H"}}));
+}
+
+TEST(timex_test, holidays) {
+  EXPECT_EQ(found("Shoppers came out on Thanksgiving and on Christmas Day.", day("1999-11-27")),
+            (pairs{{"Thanksgiving", "1999-11-25"}, {"Christmas Day", "1999-12-25"}}));
+}
+
+TEST(timex_test, type_names) {
+  EXPECT_EQ(dx::to_string(dx::timex_type::date), "DATE");
+  EXPECT_EQ(dx::to_string(dx::timex_type::time), "TIME");
+  EXPECT_EQ(dx::to_string(dx::timex_type::duration), "DURATION");
+  EXPECT_EQ(dx::to_string(dx::timex_type::set), "SET");
+}
