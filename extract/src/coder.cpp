@@ -164,7 +164,8 @@ class article_coder {
       if (!country) return std::nullopt;
       return country_actor(*country, "ELI");
     }
-    if (const actor_entry* org = d_.find_actor(e.code); org && org->kind != core::actor_kind::country)
+    if (const actor_entry* org = d_.find_actor(e.code);
+        org && (org->kind == core::actor_kind::igo || org->kind == core::actor_kind::armed_group))
       return entry_actor(*org);
     if (country) return country_actor(*country, e.role);
     core::actor a;

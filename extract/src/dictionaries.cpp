@@ -254,9 +254,16 @@ struct dictionaries::impl {
     }
   }
 
-  std::uint32_t add_actor(actor_entry e, const fs::path& file, std::size_t line) {
-    if (e.kind != core::actor_kind::person && actor_index.count(e.code))
-      throw extract_error(file.string() + ':' + std::to_string(line) + ": duplicate code " + e.code);
+  // A code twice in one file is a mistake; a code an earlier source (another file, or a
+  // PETRARCH dictionary) already has gains this file's phrases.
+  std::uint32_t add_actor(actor_entry e, const fs::path& file, std::size_t line,
+                          std::unordered_map<std::string, std::size_t>& seen_in_file) {
+    if (e.kind != core::actor_kind::person) {
+      const auto [it, fresh] = seen_in_file.emplace(e.code, line);
+      if (!fresh)
+        throw extract_error(file.string() + ':' + std::to_string(line) + ": duplicate code " + e.code +
+                            " (first on line " + std::to_string(it->second) + ")");
+    }
     return add_actor(std::move(e));
   }
 
@@ -321,6 +328,7 @@ struct dictionaries::impl {
   }
 
   void load_actor_file(const fs::path& file, core::actor_kind kind) {
+    std::unordered_map<std::string, std::size_t> seen_in_file;
     for (const auto& e : read_entries(file)) {
       const auto bad = [&](const std::string& why) {
         return extract_error(file.string() + ':' + std::to_string(e.number) + ": " + why);
@@ -347,7 +355,7 @@ struct dictionaries::impl {
       for (const auto& [tag, values] : e.tags)
         if (tag != "adj" && tag != "gov" && tag != "country" && tag != "role" && tag != "kind")
           throw bad("unknown tag '" + tag + "'");
-      const std::uint32_t index = add_actor(std::move(a), file, e.number);
+      const std::uint32_t index = add_actor(std::move(a), file, e.number, seen_in_file);
       add_phrases(e.phrases, index, phrase_kind::name);
       if (const auto* adj = e.tag("adj")) add_phrases(*adj, index, phrase_kind::adjective);
       if (const auto* gov = e.tag("gov")) add_phrases(*gov, index, phrase_kind::government);
@@ -399,9 +407,11 @@ struct dictionaries::impl {
     const std::string rest = space == std::string_view::npos ? "" : std::string(p.substr(space));
     if (rest.find('/') != std::string::npos)
       throw extract_error("only the first word may list forms: '" + std::string(p) + "'");
+    const auto tail = phrase_keys(rest);  // the literal words after the verb, keyed once
     for (const auto& form : verb_forms(head)) {
-      const auto keys = phrase_keys(form + rest);
+      auto keys = phrase_keys(form);
       if (keys.empty()) throw extract_error("empty pattern");
+      keys.insert(keys.end(), tail.begin(), tail.end());
       verb_trie.insert(keys, {index, phrase_kind::name, false});
     }
   }
