@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "diplograph/extract/sentences.hpp"
+#include "diplograph/extract/timex.hpp"
 
 namespace diplograph::extract {
 namespace {
@@ -42,8 +43,9 @@ struct piece {
 
 class article_coder {
  public:
-  article_coder(const core::article& a, const dictionaries& d, const tokenized_text& t)
-      : a_(a), d_(d), t_(t) {
+  article_coder(const core::article& a, const dictionaries& d, const tokenized_text& t,
+                std::vector<timex> times = {})
+      : a_(a), d_(d), t_(t), times_(std::move(times)) {
     if (a.published) date_ = core::dated{*a.published, core::date_precision::day};
   }
 
@@ -75,7 +77,10 @@ class article_coder {
   const core::article& a_;
   const dictionaries& d_;
   const tokenized_text& t_;
-  core::dated date_;
+  core::dated date_;                 // the reference time: the publication date
+  std::vector<timex> times_;         // the article's time expressions, in text order
+  core::span clause_{};              // bytes of the clause being coded, and its verb
+  std::size_t verb_byte_ = 0;
   const sentence* sentence_ = nullptr;
   std::size_t index_ = 0;
   std::vector<mention> mentions_;
@@ -211,7 +216,11 @@ class article_coder {
       }
     }
     if (former && (!role.empty() || government)) role = "ELI";
-    if (org && !(owner_possessive && country)) {
+    // "Russia's UN ambassador" is Russia's; "Israel's Knesset" is still the Knesset.
+    const bool own_institution = org && country &&
+                                 d_.actors()[*org].kind == core::actor_kind::organisation &&
+                                 d_.actors()[*org].country == d_.actors()[*country].code;
+    if (org && (!(owner_possessive && country) || own_institution)) {
       const actor_entry& o = d_.actors()[*org];
       const actor_entry* home = o.country.empty() ? nullptr : d_.find_actor(o.country);
       if (o.kind == core::actor_kind::organisation && o.code.size() == 6 && home &&
@@ -603,7 +612,7 @@ class article_coder {
     core::event e;
     e.article = a_.id;
     e.sentence = index_;
-    e.date = date_;
+    e.date = event_date();
     e.source = src;
     e.target = tgt;
     e.code = code;
@@ -619,6 +628,27 @@ class article_coder {
     e.text = std::string(std::string_view(a_.text).substr(e.where.begin, e.where.end - e.where.begin));
     e.rule = std::move(rule);
     out.push_back(std::move(e));
+  }
+
+  // The date of the event being coded: the time expression of its clause nearest the verb,
+  // else the nearest in its sentence, else the reference time. Expressions about the future
+  // ("will meet next week") date an intention, which is dated when it was stated.
+  core::dated event_date() const {
+    const timex* best = nullptr;
+    std::size_t best_distance = 0;
+    bool best_in_clause = false;
+    for (const auto& x : times_) {
+      if (x.where.begin < sentence_->where.begin || x.where.end > sentence_->where.end) continue;
+      if (!x.date.known() || x.future || (x.type != timex_type::date && x.type != timex_type::time)) continue;
+      const bool in_clause = x.where.begin >= clause_.begin && x.where.end <= clause_.end;
+      const std::size_t distance = x.where.begin > verb_byte_ ? x.where.begin - verb_byte_ : verb_byte_ - x.where.end;
+      if (!best || (in_clause && !best_in_clause) || (in_clause == best_in_clause && distance < best_distance)) {
+        best = &x;
+        best_distance = distance;
+        best_in_clause = in_clause;
+      }
+    }
+    return best ? best->date : date_;
   }
 
   bool verbal(const std::string& code) const {
@@ -673,6 +703,8 @@ class article_coder {
       const verb_hit& v = verbs_[vi];
       if (v.reporting || v.begin < r.begin || v.end > r.end) continue;
       const verb_entry& entry = d_.verbs()[v.entry];
+      verb_byte_ = t_.tokens[v.begin].where.begin;
+      clause_ = {t_.tokens[r.begin].where.begin, t_.tokens[r.end - 1].where.end};
       // "unless coordinated with X", "if approved by": a reduced passive with no actor subject.
       if (!entry.literal && v.begin > r.begin && raw(v.begin).size() > 3 &&
           raw(v.begin).substr(raw(v.begin).size() - 2) == "ed"sv && reduced_clause_opener(key(v.begin - 1)) &&
@@ -858,7 +890,7 @@ actor_resolution resolve_actor(std::string_view phrase, const dictionaries& dict
 extraction_result extract_events(const core::article& a, const dictionaries& dicts) {
   extraction_result result;
   const tokenized_text t = split_sentences(a.text, a.segments);
-  article_coder coder{a, dicts, t};
+  article_coder coder{a, dicts, t, tag_timex(a.text, t, a.published)};
   result.sentences = t.sentences.size();
   for (std::size_t i = 0; i < t.sentences.size(); ++i) coder.code(i, t.sentences[i], result.events);
   // Within a sentence the same dyad and code is one event.

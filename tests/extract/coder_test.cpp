@@ -153,3 +153,17 @@ TEST(coder_test, the_minister_is_the_last_minister_named) {
   EXPECT_EQ(dyads("Greek Foreign Minister Nikos Pappas arrived in Ankara.\n\nThe minister criticised Turkey."),
             (S{"GRCGOV>TURGOV:04", "GRCGOV>TUR:11"}));
 }
+
+TEST(coder_test, events_take_the_date_of_their_clause) {
+  // 2017-03-24 was a Friday.
+  auto r = code_text("Egypt criticised Israel on Thursday.", "2017-03-24");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(dc::to_iso(r.events[0].date), "2017-03-23");
+  r = code_text("Israeli troops attacked Hamas fighters in May 2010, officials said on Friday.", "2013-06-01");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(dc::to_iso(r.events[0].date), "2010-05");
+  EXPECT_EQ(r.events[0].date.precision, dc::date_precision::month);
+  r = code_text("Egypt criticised Israel.", "2017-03-24");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(dc::to_iso(r.events[0].date), "2017-03-24");
+}
