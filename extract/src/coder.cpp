@@ -65,8 +65,10 @@ class article_coder {
     const mention* best = nullptr;
     for (const auto& m : mentions_) {
       if (m.location && !m.actor) continue;
+      // The longest coded mention; among equals the later one, the head of the phrase
+      // ("crowd control police").
       if (!best || (m.actor && !best->actor) ||
-          (static_cast<bool>(m.actor) == static_cast<bool>(best->actor) && m.end - m.begin > best->end - best->begin))
+          (static_cast<bool>(m.actor) == static_cast<bool>(best->actor) && m.end - m.begin >= best->end - best->begin))
         best = &m;
     }
     if (!best) return std::nullopt;
@@ -161,13 +163,17 @@ class article_coder {
   // Composes the pieces of one actor phrase ("French" + "Defence Minister" -> FRAGOV).
   // A person from the leaders dictionary is coded by the office they hold on the event date
   // (Assad -> SYRGOV); before or after their term they are a former office holder (SYRELI).
-  std::optional<core::actor> person_actor(const actor_entry& e) const {
-    const bool holds = !date_.known() || e.holds_on(date_.value);
+  // Without a date, the person's latest term decides: ended means former. Before a person's
+  // first term the title in the text ("US Senator Marco Rubio") or the country alone codes them.
+  std::optional<core::actor> person_actor(const actor_entry& e, const std::string& title_role) const {
+    const bool holds = date_.known() ? e.holds_on(date_.value) : !e.to;
+    const bool ended = date_.known() ? (e.to && *e.to < date_.value) : e.to.has_value();
     const actor_entry* country = e.country.empty() ? nullptr : d_.find_actor(e.country);
     if (country && country->kind != core::actor_kind::country) country = nullptr;
     if (!holds) {
       if (!country) return std::nullopt;
-      return country_actor(*country, "ELI");
+      if (!title_role.empty() && title_role != "ELI") return country_actor(*country, title_role);
+      return country_actor(*country, ended ? "ELI" : "");
     }
     if (const actor_entry* org = d_.find_actor(e.code);
         org && (org->kind == core::actor_kind::igo || org->kind == core::actor_kind::armed_group))
@@ -203,7 +209,7 @@ class article_coder {
       const actor_entry& e = d_.actors()[p.entry];
       if (e.kind == core::actor_kind::person) {
         // A known office holder names the actor, whatever title stands before them.
-        m.actor = person_actor(e);
+        m.actor = person_actor(e, role);
         m.person = true;
         m.role_only = !m.actor;
         return m;
@@ -370,8 +376,33 @@ class article_coder {
       ++i;
     }
     share_roles();
+    compose_role_of();
     mark_locations();
     resolve_definite_roles();
+  }
+
+  // "the president of the European Council", "leaders from France": a role word followed by
+  // "of"/"from" and an organisation or country is that one's role holder.
+  void compose_role_of() {
+    for (std::size_t n = 0; n + 1 < mentions_.size(); ++n) {
+      mention& role = mentions_[n];
+      mention& owner = mentions_[n + 1];
+      if (!role.role_only || role.actor || role.role.empty() || !owner.actor || owner.person || owner.pronoun) continue;
+      std::size_t k = role.end;
+      if (k >= end() || !(key(k) == "of"sv || key(k) == "from"sv)) continue;
+      ++k;
+      if (k < end() && determiner(k)) ++k;
+      if (k != owner.begin) continue;
+      const actor_entry* e = d_.find_actor(owner.actor->code);
+      if (e && e->kind == core::actor_kind::country) {
+        role.actor = country_actor(*e, role.role);
+      } else {
+        role.actor = owner.actor;  // keeps the organisation's code; the role stays in `role`
+      }
+      role.role_only = false;
+      role.end = owner.end;
+      owner.location = true;  // one actor, not two
+    }
   }
 
   // "Russian and Belarusian soldiers", "Malian and Nigerien defence officials": the role word

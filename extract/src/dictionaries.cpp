@@ -510,7 +510,12 @@ actor_match dictionaries::match_actor(const tokenized_text& t, std::size_t pos, 
       if (other.kind == phrase_kind::agent) continue;
       const actor_entry& e = actors[other.entry];
       if (!e.dated()) continue;
-      if (!on) break;
+      if (!on) {
+        // No date: the latest term.
+        const actor_entry& b = actors[best->entry];
+        if (e.from && (!b.from || *b.from < *e.from)) best = &other;
+        continue;
+      }
       if (e.holds_on(*on)) {
         best = &other;
         former = nullptr;

@@ -167,3 +167,18 @@ TEST(coder_test, events_take_the_date_of_their_clause) {
   ASSERT_EQ(r.events.size(), 1u);
   EXPECT_EQ(dc::to_iso(r.events[0].date), "2017-03-24");
 }
+
+TEST(coder_test, office_holders_are_coded_by_the_event_date) {
+  // Putin was prime minister, not president, in 2009; both are RUSGOV. Obama left office in 2017.
+  EXPECT_EQ(dyads("Vladimir Putin criticised Georgia."), (S{"RUSGOV>GEO:11"}));
+  const auto after = code_text("Barack Obama criticised Russia.", "2019-05-04");
+  ASSERT_EQ(after.events.size(), 1u);
+  EXPECT_EQ(after.events[0].source->code, "USAELI");
+  const auto during = code_text("Barack Obama criticised Russia.", "2012-05-04");
+  ASSERT_EQ(during.events.size(), 1u);
+  EXPECT_EQ(during.events[0].source->code, "USAGOV");
+}
+
+TEST(coder_test, a_role_of_an_organisation_is_that_organisation) {
+  EXPECT_EQ(dyads("The president of the European Council criticised Belarus."), (S{"IGOEUR>BLR:11"}));
+}
