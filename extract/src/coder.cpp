@@ -113,6 +113,11 @@ class article_coder {
     return i < end() && (t_.tokens[i].kind == token_kind::open_quote ||
                          t_.tokens[i].kind == token_kind::close_quote);
   }
+  bool preposition(std::size_t i) const {
+    const auto k = key(i);
+    return k == "of"sv || k == "for"sv || k == "by"sv || k == "from"sv || k == "about"sv ||
+           k == "against"sv || k == "on"sv || k == "at"sv;
+  }
   static bool reduced_clause_opener(std::string_view w) {
     return w == "unless"sv || w == "if"sv || w == "once"sv || w == "although"sv || w == "though"sv ||
            w == "until"sv || w == "when"sv || w == "as"sv;
@@ -559,8 +564,10 @@ class article_coder {
       const verb_match v = d_.match_verb(t_, i, end());
       // After "the", "a" or a possessive the word is a noun ("with the help of"): not a verb,
       // unless the pattern is a noun pattern itself.
+      // After a preposition it is a noun or a gerund inside a phrase ("accused Iran of sabotage",
+      // "without coordinating with"), not the verb of a clause.
       const bool noun_use = v.length > 0 && !d_.verbs()[v.entry].literal && i > begin() &&
-                            (determiner(i - 1) || possessive_pronoun(i - 1));
+                            (determiner(i - 1) || possessive_pronoun(i - 1) || preposition(i - 1));
       if (v.length > 0 && !noun_use) {
         const bool modifier = i > begin() && punct(i - 1, "-") && !t_.tokens[i].space_before &&
                               !t_.tokens[i - 1].space_before;
@@ -728,8 +735,44 @@ class article_coder {
     }
   }
 
+  // The coordinated subject sits right before the verb (auxiliaries and adverbs aside), so the
+  // actors really are the ones acting: "Jordan and Britain have agreed".
+  bool reciprocal_subject(std::size_t subject, std::size_t verb) const {
+    const std::size_t gap = verb - mentions_[subject].end;
+    if (gap > 4) return false;
+    for (std::size_t k = mentions_[subject].end; k < verb; ++k) {
+      const std::string_view w = key(k);
+      const bool auxiliary = w == "have"sv || w == "has"sv || w == "had"sv || w == "will"sv || w == "would"sv ||
+                             w == "can"sv || w == "could"sv || w == "may"sv || w == "might"sv || w == "did"sv ||
+                             w == "do"sv || w == "does"sv || w == "are"sv || w == "were"sv || w == "been"sv ||
+                             w == "is"sv || w == "was"sv || w == "also"sv || w == "both"sv || w == "nt"sv ||
+                             w == "not"sv || w == "on"sv || is(k, word_class::negation) ||
+                             (w.size() > 4 && w.substr(w.size() - 2) == "ly"sv);
+      // "met on Monday": a weekday or a date between the subject and the verb is fine too.
+      const bool time_word = t_.tokens[k].capitalised && k > mentions_[subject].end && key(k - 1) == "on"sv;
+      if (!auxiliary && !time_word) return false;
+    }
+    return true;
+  }
+
+  // "X said Y must withdraw": the speaker demands something of Y.
+  void code_obligations(const region& r, std::vector<core::event>& out) {
+    if (!r.speaker || r.tail) return;
+    for (std::size_t n = 0; n < mentions_.size(); ++n) {
+      const mention& m = mentions_[n];
+      if (!m.usable() || m.begin < r.begin || m.end > r.end || m.end >= end()) continue;
+      const std::string_view next = key(m.end);
+      if (next != "must"sv && next != "should"sv) continue;
+      verb_byte_ = t_.tokens[m.end].where.begin;
+      clause_ = {t_.tokens[r.begin].where.begin, t_.tokens[r.end - 1].where.end};
+      for (const mention* t : coordinated(n, r.begin, r.end))
+        emit(*r.speaker, *t->actor, "100", false, "speech:must", out);
+    }
+  }
+
   void code_region(const region& r, std::vector<core::event>& out) {
     resolve_by_speaker(r);
+    code_obligations(r, out);
     for (std::size_t vi = 0; vi < verbs_.size(); ++vi) {
       const verb_hit& v = verbs_[vi];
       if (v.reporting || v.begin < r.begin || v.end > r.end) continue;
@@ -782,8 +825,19 @@ class article_coder {
         src = last_mention_before(v.begin, r.begin);
         if (src && v.begin - mentions_[*src].end > 3) src.reset();
       } else {
-        // "denied that Russian warships had ...": a clause follows, not an object.
-        if (v.end < end() && key(v.end) == "that"sv) continue;
+        // "denied that Russian warships had ...": a clause follows, not an object; but what an
+        // appeal, demand or threat is addressed to is the clause's subject ("demanded that its
+        // partners refuse ...").
+        const int root = std::stoi(entry.code.substr(0, 2));
+        const bool that_clause = v.end < end() && key(v.end) == "that"sv;
+        if (that_clause && root != 2 && root != 10 && root != 13) continue;
+        if (that_clause) {
+          for (std::size_t k = vi + 1; k < verbs_.size(); ++k)
+            if (verbs_[k].begin > v.end + 1) {
+              object_end = std::max(object_end, std::min<std::size_t>(r.end, verbs_[k].begin));
+              break;
+            }
+        }
         tgt = first_mention_after(v.end, object_end);
         src = last_mention_before(v.begin, r.begin);
         // "A attacked B and killed C", "nobody fought B without coordinating with C": the object
@@ -801,6 +855,17 @@ class article_coder {
         bool none_between = true;
         for (const auto& m : mentions_) none_between = none_between && !(m.begin >= r.begin && m.end <= v.begin && m.usable());
         if (none_between) subject_override = r.speaker;
+      }
+      // "Jordan and Britain have agreed to ...": with no object, coordinated subjects act on each
+      // other, both ways.
+      if (!tgt && src && !passive && !entry.literal) {
+        const auto subjects = coordinated(*src, r.begin, v.begin);
+        if (subjects.size() >= 2 && reciprocal_subject(*src, v.begin)) {
+          for (const mention* a : subjects)
+            for (const mention* b : subjects)
+              if (a != b) emit(*a->actor, *b->actor, entry.code, negated, "reciprocal:" + entry.pattern, out);
+        }
+        continue;
       }
       if (!tgt || (!src && !subject_override)) continue;
       const auto targets = coordinated(*tgt, v.end, object_end);

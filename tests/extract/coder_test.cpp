@@ -182,3 +182,18 @@ TEST(coder_test, office_holders_are_coded_by_the_event_date) {
 TEST(coder_test, a_role_of_an_organisation_is_that_organisation) {
   EXPECT_EQ(dyads("The president of the European Council criticised Belarus."), (S{"IGOEUR>BLR:11"}));
 }
+
+TEST(coder_test, coordinated_subjects_without_an_object_act_on_each_other) {
+  EXPECT_EQ(dyads("Jordan and Britain have agreed to hold joint exercises."), (S{"JOR>GBR:03", "GBR>JOR:03"}));
+}
+
+TEST(coder_test, what_a_speaker_says_someone_must_do_is_a_demand) {
+  const auto d = dyads("Britain said Libya must hand over the suspects.");
+  EXPECT_TRUE(d.count("GBR>LBY:10")) << testing::PrintToString(d);
+}
+
+TEST(coder_test, demands_address_the_subject_of_their_that_clause) {
+  const auto d = dyads("Greece demanded that Turkey withdraw its ships.");
+  EXPECT_TRUE(d.count("GRC>TUR:10")) << testing::PrintToString(d);
+  EXPECT_EQ(dyads("The Kremlin denied that Russian warships had blocked the ports."), S{});
+}
