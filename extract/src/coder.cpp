@@ -536,8 +536,10 @@ class article_coder {
   // True when a verb pattern ends just before token `k` ("fired rockets at | Israel"): the
   // preposition belongs to the verb, and what follows is its target, not a place.
   bool verb_ends_at(std::size_t k) const {
-    for (std::size_t s = k; s > begin() && k - s < 6; --s)
+    for (std::size_t s = k; s > begin() && k - s < 9; --s) {
       if (d_.match_verb(t_, s - 1, k).length == k - (s - 1)) return true;
+      if (d_.match_verb_gapped(t_, s - 1, k, 3).length == k - (s - 1)) return true;
+    }
     return false;
   }
 
@@ -561,7 +563,17 @@ class article_coder {
         i += r;
         continue;
       }
-      const verb_match v = d_.match_verb(t_, i, end());
+      verb_match v = d_.match_verb(t_, i, end());
+      // "fired anti-aircraft batteries at Russia": a few words may stand inside a pattern,
+      // never an actor.
+      if (const verb_match g = d_.match_verb_gapped(t_, i, end(), 3); g.length > v.length) {
+        bool clean = true;
+        for (std::size_t k = g.gap_begin; k < g.gap_end && clean; ++k) {
+          const mention* inside = mention_at(k);
+          clean = !inside || (inside->role_only && !inside->actor);  // "batteries": an instrument
+        }
+        if (clean) v = g;
+      }
       // After "the", "a" or a possessive the word is a noun ("with the help of"): not a verb,
       // unless the pattern is a noun pattern itself.
       // After a preposition it is a noun or a gerund inside a phrase ("accused Iran of sabotage",
@@ -721,6 +733,10 @@ class article_coder {
   // "the government", "our territory", "his delegation" inside what a speaker says: the
   // speaker's own country or organisation.
   void resolve_by_speaker(const region& r) {
+    // "Obama said he would not ...": he is the speaker of what he says.
+    if (r.speaker)
+      for (auto& m : mentions_)
+        if (m.pronoun && m.begin >= r.begin && m.end <= r.end) m.actor = r.speaker;
     if (!r.speaker || r.speaker->country.empty()) return;
     const actor_entry* country = d_.find_actor(r.speaker->country);
     if (!country || country->kind != core::actor_kind::country) return;

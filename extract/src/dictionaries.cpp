@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <unordered_map>
 
 #include "text_util.hpp"
@@ -75,6 +76,50 @@ class token_trie {
         if ((h.caps_only && !all_caps) || !accept(h)) continue;
         best = {i + 1 - pos, &h, &hits_[node]};
         break;
+      }
+    }
+    return best;
+  }
+
+  // Like longest_with_all, but up to `max_gap` word tokens may stand between the pattern's
+  // first word and the rest ("fired anti-aircraft batteries at" for "fire at"). Only matches
+  // that use a gap and continue after it are returned; `gap` is the skipped range.
+  struct gapped_match {
+    std::size_t length = 0;
+    const hit* h = nullptr;
+    std::size_t gap_begin = 0;
+    std::size_t gap_end = 0;
+  };
+  gapped_match longest_gapped(const tokenized_text& t, std::size_t pos, std::size_t end,
+                              std::size_t max_gap) const {
+    gapped_match best;
+    const auto step = [&](std::uint32_t node, std::size_t i) -> std::optional<std::uint32_t> {
+      const auto v = vocab_.find(t.key(t.tokens[i]));
+      if (v == vocab_.end()) return std::nullopt;
+      const auto e = edges_.find((std::uint64_t{node} << 32) | v->second);
+      if (e == edges_.end()) return std::nullopt;
+      return e->second;
+    };
+    const auto head = pos < end ? step(0, pos) : std::nullopt;
+    if (!head) return best;
+    // Every split point after the head: skip g tokens, then walk the rest contiguously.
+    // Hyphens inside the gap ("anti-aircraft") do not count as words.
+    std::size_t words = 0;
+    for (std::size_t g = 1; words < max_gap && pos + 1 + g < end; ++g) {
+      const token& skipped = t.tokens[pos + g];
+      const bool hyphen = t.key(skipped) == "-";
+      if (skipped.kind != token_kind::word && skipped.kind != token_kind::number && !hyphen) break;
+      if (!hyphen) ++words;
+      std::uint32_t node = *head;
+      for (std::size_t i = pos + 1 + g; i < end; ++i) {
+        const auto next = step(node, i);
+        if (!next) break;
+        node = *next;
+        for (const auto& h : hits_[node]) {
+          if (h.caps_only) continue;
+          if (i + 1 - pos > best.length) best = {i + 1 - pos, &h, pos + 1, pos + 1 + g};
+          break;
+        }
       }
     }
     return best;
@@ -540,6 +585,13 @@ std::size_t dictionaries::match_class(const tokenized_text& t, std::size_t pos, 
   return impl_->grammar_trie
       .longest(t, pos, end, [c](const hit& h) { return h.entry == static_cast<std::uint32_t>(c); })
       .first;
+}
+
+verb_match dictionaries::match_verb_gapped(const tokenized_text& t, std::size_t pos, std::size_t end,
+                                           std::size_t max_gap) const {
+  const auto m = impl_->verb_trie.longest_gapped(t, pos, end, max_gap);
+  if (!m.h) return {};
+  return {m.length, m.h->entry, m.gap_begin, m.gap_end};
 }
 
 const std::vector<actor_entry>& dictionaries::actors() const { return impl_->actors; }

@@ -197,3 +197,12 @@ TEST(coder_test, demands_address_the_subject_of_their_that_clause) {
   EXPECT_TRUE(d.count("GRC>TUR:10")) << testing::PrintToString(d);
   EXPECT_EQ(dyads("The Kremlin denied that Russian warships had blocked the ports."), S{});
 }
+
+TEST(coder_test, a_few_words_may_stand_inside_a_verb_pattern) {
+  EXPECT_EQ(dyads("The United States fired anti-aircraft batteries at Russia."), (S{"USA>RUS:19"}));
+}
+
+TEST(coder_test, he_in_what_a_speaker_says_is_the_speaker) {
+  const auto d = dyads("The Japanese prime minister said he would criticise China.");
+  EXPECT_TRUE(d.count("JPNGOV>CHN:11")) << testing::PrintToString(d);
+}

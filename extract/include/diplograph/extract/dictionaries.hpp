@@ -65,6 +65,8 @@ struct verb_entry {
 struct verb_match {
   std::size_t length = 0;
   std::uint32_t entry = 0;  // index into verbs()
+  std::size_t gap_begin = 0;  // tokens skipped inside the pattern (match_verb_gapped), else empty
+  std::size_t gap_end = 0;
 };
 
 // Closed word classes from grammar.txt.
@@ -106,6 +108,10 @@ class dictionaries {
   actor_match match_actor(const tokenized_text& t, std::size_t pos, std::size_t end,
                           std::optional<core::calendar_day> on = std::nullopt) const;
   verb_match match_verb(const tokenized_text& t, std::size_t pos, std::size_t end) const;
+  // A multi-word pattern with up to `max_gap` words between its verb and the rest: "fired
+  // anti-aircraft batteries at" matches "fire at". Only matches that use a gap are returned.
+  verb_match match_verb_gapped(const tokenized_text& t, std::size_t pos, std::size_t end,
+                               std::size_t max_gap) const;
 
   // Length in tokens of a phrase of class `c` at `pos`, or 0.
   std::size_t match_class(const tokenized_text& t, std::size_t pos, std::size_t end, word_class c) const;
