@@ -118,6 +118,7 @@ class article_coder {
     return k == "of"sv || k == "for"sv || k == "by"sv || k == "from"sv || k == "about"sv ||
            k == "against"sv || k == "on"sv || k == "at"sv;
   }
+  static constexpr std::size_t no_mention = static_cast<std::size_t>(-1);
   static bool reduced_clause_opener(std::string_view w) {
     return w == "unless"sv || w == "if"sv || w == "once"sv || w == "although"sv || w == "though"sv ||
            w == "until"sv || w == "when"sv || w == "as"sv;
@@ -751,6 +752,35 @@ class article_coder {
     }
   }
 
+  // Conflict that is threatened, vowed or only would happen ("threatened to break off relations
+  // with", "would blockade", "wants to attack") is a threat (13x) of that kind, not the act.
+  std::string threatened_code(std::size_t vi, const std::string& code) const {
+    const int root = std::stoi(code.substr(0, 2));
+    if (root < 14) return code;
+    const verb_hit& v = verbs_[vi];
+    bool threat = false;
+    for (std::size_t k = v.begin; k > begin() && v.begin - k < 3 && !threat; --k) {
+      const std::string_view w = key(k - 1);
+      threat = w == "would"sv || w == "will"sv || w == "could"sv || w == "might"sv || w == "may"sv ||
+               w == "ll"sv;
+      if (w == "to"sv && k >= 2) {
+        const std::string_view lead = key(k - 2);
+        threat = lead == "want"sv || lead == "wants"sv || lead == "wanted"sv || lead == "plan"sv ||
+                 lead == "plans"sv || lead == "planned"sv || lead == "intends"sv || lead == "intend"sv;
+        for (std::size_t j = 0; j < vi && !threat; ++j)  // "threatened to", "vowed to"
+          threat = !verbs_[j].reporting && verbs_[j].end + 1 == v.begin &&
+                   d_.verbs()[verbs_[j].entry].code.substr(0, 2) == "13";
+      }
+    }
+    if (!threat) return code;
+    switch (root) {
+      case 14: return "133";
+      case 16: return "131";
+      case 17: return "137";
+      default: return "138";
+    }
+  }
+
   // The coordinated subject sits right before the verb (auxiliaries and adverbs aside), so the
   // actors really are the ones acting: "Jordan and Britain have agreed".
   bool reciprocal_subject(std::size_t subject, std::size_t verb) const {
@@ -884,20 +914,22 @@ class article_coder {
         continue;
       }
       if (!tgt || (!src && !subject_override)) continue;
+      const std::size_t subject = src.value_or(no_mention);
       const auto targets = coordinated(*tgt, v.end, object_end);
-      const std::string rule = std::string(passive            ? "passive:"
-                                           : subject_override ? "clause-subject:"
-                                           : entry.literal    ? "noun:"
-                                                              : "svo:") +
+      const std::string code = entry.literal ? entry.code : threatened_code(vi, entry.code);
+      const std::string rule = std::string(passive               ? "passive:"
+                                           : subject_override    ? "clause-subject:"
+                                           : entry.literal       ? "noun:"
+                                           : code != entry.code  ? "threat:"
+                                                                 : "svo:") +
                                entry.pattern;
       if (subject_override) {
-        for (const mention* t : targets) emit(*subject_override, *t->actor, entry.code, negated, rule, out);
+        for (const mention* t : targets) emit(*subject_override, *t->actor, code, negated, rule, out);
         continue;
       }
-      if (!src) continue;
-      const std::size_t subject = src.value_or(0);
+      if (subject == no_mention) continue;
       for (const mention* s : coordinated(subject, r.begin, v.begin))
-        for (const mention* t : targets) emit(*s->actor, *t->actor, entry.code, negated, rule, out);
+        for (const mention* t : targets) emit(*s->actor, *t->actor, code, negated, rule, out);
     }
   }
 

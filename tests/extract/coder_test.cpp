@@ -206,3 +206,9 @@ TEST(coder_test, he_in_what_a_speaker_says_is_the_speaker) {
   const auto d = dyads("The Japanese prime minister said he would criticise China.");
   EXPECT_TRUE(d.count("JPNGOV>CHN:11")) << testing::PrintToString(d);
 }
+
+TEST(coder_test, threatened_or_intended_conflict_is_a_threat) {
+  EXPECT_EQ(dyads("Pakistan threatened to break off diplomatic relations with Israel."), (S{"PAK>ISR:13"}));
+  EXPECT_EQ(dyads("Donald Trump wants to attack Switzerland."), (S{"USAGOV>CHE:13"}));
+  EXPECT_EQ(dyads("The United States will supply arms to Israel."), (S{"USA>ISR:07"}));
+}
