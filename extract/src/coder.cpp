@@ -864,6 +864,16 @@ class article_coder {
         const std::size_t by = key(v.end) == "by"sv ? v.end : v.end + 1;
         src = first_mention_after(by + 1, object_end);
         tgt = last_mention_before(v.begin, r.begin);
+      } else if (entry.literal && key(v.end - 1) == "between"sv) {
+        // "fighting between Azerbaijanis and Armenians", "talks between A and B": the parties
+        // act on each other.
+        if (const auto first = first_mention_after(v.end, object_end)) {
+          const auto parties = coordinated(*first, v.end, object_end);
+          for (const mention* a : parties)
+            for (const mention* b : parties)
+              if (a != b) emit(*a->actor, *b->actor, entry.code, negated, "between:" + entry.pattern, out);
+        }
+        continue;
       } else if (entry.literal) {
         // A noun carries the event: its owner is right before it ("Israel's bombardment of",
         // "a U.S.- or Turkish-backed attack on"), never a distant subject.

@@ -212,3 +212,8 @@ TEST(coder_test, threatened_or_intended_conflict_is_a_threat) {
   EXPECT_EQ(dyads("Donald Trump wants to attack Switzerland."), (S{"USAGOV>CHE:13"}));
   EXPECT_EQ(dyads("The United States will supply arms to Israel."), (S{"USA>ISR:07"}));
 }
+
+TEST(coder_test, fighting_between_two_parties_goes_both_ways) {
+  EXPECT_EQ(dyads("Russia closed its borders because of fighting between Azerbaijan and Armenia."),
+            (S{"AZE>ARM:19", "ARM>AZE:19"}));
+}
