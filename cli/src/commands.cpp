@@ -2,6 +2,7 @@
 
 #include "actor_verb.hpp"
 #include "options.hpp"
+#include "timeline_verb.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -282,13 +283,22 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   timex_options tx;
   auto* timex = add_timex_verb(app, tx);
 
+  timeline_verb_options tl;
+  auto* timeline = add_timeline_verb(app, tl);
+
   // Name a mistyped verb or option ourselves: CLI11 would only say a subcommand is required.
   if (args.size() >= 2 && args[1] != "-h" && args[1] != "--help" && args[1] != "--help-all") {
     bool known = false;
     for (const auto* sub : app.get_subcommands({})) known = known || sub->get_name() == args[1];
     if (!known) {
       err << "diplograph: unknown " << (args[1].rfind('-', 0) == 0 ? "option" : "verb") << " '" << args[1]
-          << "' (verbs: extract, ingest, build, export, actor, stats; see diplograph --help)\n";
+          << "' (verbs:";
+      const char* sep = " ";
+      for (const auto* sub : app.get_subcommands({})) {
+        err << sep << sub->get_name();
+        sep = ", ";
+      }
+      err << "; see diplograph --help)\n";
       return exit_usage;
     }
   }
@@ -320,6 +330,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     if (*exp) return run_export(db_path, format, range, output, out);
     if (*stats) return run_stats(db_path, out);
     if (*timex) return run_timex(tx, in, out, err);
+    if (*timeline) return run_timeline(tl, out);
     if (*actor) {
       parse_day_option(actor_date, "date");
       return run_actor(phrases, actor_date, io.dictionaries, in, out, err);

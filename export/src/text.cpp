@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <tuple>
 
 namespace diplograph::exporter::detail {
 namespace {
@@ -59,6 +60,67 @@ std::string goldstein_color(double mean) {
   const double t = std::clamp((std::fabs(mean) - 1.0) / 9.0, 0.0, 1.0);
   return mean < 0 ? hex(mix(conflict_light, conflict_dark, t))
                   : hex(mix(cooperation_light, cooperation_dark, t));
+}
+
+void append_csv_field(std::string& out, std::string_view raw) {
+  const std::string text = core::sanitize_utf8(raw).text;
+  if (text.find_first_of(",\"\r\n") == std::string::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_markdown_text(std::string& out, std::string_view text) {
+  static constexpr std::string_view significant = "\\`*_[]<>|#~&";
+  for_each_code_point(text, [&out](std::string_view cp, bool valid) {
+    if (!valid) {
+      out += replacement_character;
+      return;
+    }
+    if (cp.size() > 1) {
+      out += cp;
+      return;
+    }
+    const char c = cp.front();
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      out += ' ';  // newline, tab and other controls: Markdown lines must stay whole
+    } else {
+      if (significant.find(c) != std::string_view::npos) out += '\\';
+      out += c;
+    }
+  });
+}
+
+std::string_view trimmed(std::string_view text) {
+  constexpr std::string_view space = " \t\r\n\f\v";
+  const auto begin = text.find_first_not_of(space);
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(space) - begin + 1);
+}
+
+std::string_view quad_words(core::quad_class q) {
+  switch (q) {
+    case core::quad_class::verbal_cooperation: return "verbal cooperation";
+    case core::quad_class::material_cooperation: return "material cooperation";
+    case core::quad_class::verbal_conflict: return "verbal conflict";
+    case core::quad_class::material_conflict: return "material conflict";
+  }
+  return "unknown quad class";
+}
+
+bool timeline_before(const core::event* a, const core::event* b) {
+  const bool a_known = a->date.known();
+  const bool b_known = b->date.known();
+  if (a_known != b_known) return a_known;
+  if (a_known && (a->date.value != b->date.value || a->date.precision != b->date.precision))
+    return std::tie(a->date.value, a->date.precision) < std::tie(b->date.value, b->date.precision);
+  return std::tie(a->article, a->sentence) < std::tie(b->article, b->sentence);
 }
 
 }  // namespace diplograph::exporter::detail

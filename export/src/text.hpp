@@ -3,12 +3,16 @@
 //   for_each_code_point(text, [&](std::string_view cp, bool valid) { ... });
 //   format_number(2.5) -> "2.5"; format_rounded(2.3333, 2) -> "2.33"
 //   goldstein_color(-7.0) -> a dark red "#rrggbb"; goldstein_color(0.0) -> "#9e9e9e" (grey)
-// Shared by the GraphML, DOT, CSV and Markdown writers.
+//   append_csv_field(row, "a,b") appends the quoted field; append_markdown_text(md, "*x*") appends \*x\*
+//   trimmed("  hi\n") -> "hi"; quad_words(quad_class::verbal_conflict) -> "verbal conflict"
+//   std::stable_sort(order.begin(), order.end(), timeline_before)  // order: const core::event*
+// Shared by the GraphML, DOT, CSV, Markdown and timeline writers.
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "diplograph/core/event.hpp"
 #include "diplograph/core/utf8.hpp"
 
 namespace diplograph::exporter::detail {
@@ -44,5 +48,23 @@ std::string format_rounded(double value, int decimals);
 // "#rrggbb" for a mean Goldstein score: below -1 shades of red (darker = more conflictual),
 // above 1 shades of green (darker = more cooperative), otherwise grey; non-finite is grey.
 std::string goldstein_color(double mean);
+
+// Appends one CSV field (RFC 4180): invalid UTF-8 and NUL become U+FFFD; the field is quoted when
+// it contains a comma, a double quote, CR or LF, with quotes inside doubled.
+void append_csv_field(std::string& out, std::string_view raw);
+
+// Appends Markdown text that cannot form markup: \ ` * _ [ ] < > | # ~ & are \-escaped, control
+// characters (newlines included) become spaces, invalid UTF-8 becomes U+FFFD.
+void append_markdown_text(std::string& out, std::string_view text);
+
+// `text` without leading and trailing ASCII whitespace.
+std::string_view trimmed(std::string_view text);
+
+// "verbal cooperation", "material cooperation", "verbal conflict" or "material conflict".
+std::string_view quad_words(core::quad_class q);
+
+// The timeline order: dated events first by (date, precision, article, sentence), then undated
+// ones by (article, sentence). A strict weak ordering for std::stable_sort.
+bool timeline_before(const core::event* a, const core::event* b);
 
 }  // namespace diplograph::exporter::detail
