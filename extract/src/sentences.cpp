@@ -30,6 +30,52 @@ constexpr std::array sentence_starters = {
     "however"sv, "meanwhile"sv, "officials"sv, "after"sv, "if"sv, "when"sv, "and"sv,
 };
 
+// Latin-1 Supplement and Latin Extended-A letters (U+00C0..U+017F) folded to ASCII for match
+// keys, so "Khürelsükh" matches "Khurelsukh"; generated from Unicode decompositions.
+constexpr std::array<std::string_view, 192> latin_folds = {{
+    "a"sv, "a"sv, "a"sv, "a"sv, "a"sv, "a"sv, "ae"sv, "c"sv, "e"sv, "e"sv, "e"sv, "e"sv,
+    "i"sv, "i"sv, "i"sv, "i"sv, "d"sv, "n"sv, "o"sv, "o"sv, "o"sv, "o"sv, "o"sv, ""sv,
+    "o"sv, "u"sv, "u"sv, "u"sv, "u"sv, "y"sv, "th"sv, "ss"sv, "a"sv, "a"sv, "a"sv, "a"sv,
+    "a"sv, "a"sv, "ae"sv, "c"sv, "e"sv, "e"sv, "e"sv, "e"sv, "i"sv, "i"sv, "i"sv, "i"sv,
+    "d"sv, "n"sv, "o"sv, "o"sv, "o"sv, "o"sv, "o"sv, ""sv, "o"sv, "u"sv, "u"sv, "u"sv,
+    "u"sv, "y"sv, "th"sv, "y"sv, "a"sv, "a"sv, "a"sv, "a"sv, "a"sv, "a"sv, "c"sv, "c"sv,
+    "c"sv, "c"sv, "c"sv, "c"sv, "c"sv, "c"sv, "d"sv, "d"sv, "d"sv, "d"sv, "e"sv, "e"sv,
+    "e"sv, "e"sv, "e"sv, "e"sv, "e"sv, "e"sv, "e"sv, "e"sv, "g"sv, "g"sv, "g"sv, "g"sv,
+    "g"sv, "g"sv, "g"sv, "g"sv, "h"sv, "h"sv, "h"sv, "h"sv, "i"sv, "i"sv, "i"sv, "i"sv,
+    "i"sv, "i"sv, "i"sv, "i"sv, "i"sv, "i"sv, "ij"sv, "ij"sv, "j"sv, "j"sv, "k"sv, "k"sv,
+    "k"sv, "l"sv, "l"sv, "l"sv, "l"sv, "l"sv, "l"sv, ""sv, ""sv, "l"sv, "l"sv, "n"sv,
+    "n"sv, "n"sv, "n"sv, "n"sv, "n"sv, ""sv, "n"sv, "n"sv, "o"sv, "o"sv, "o"sv, "o"sv,
+    "o"sv, "o"sv, "oe"sv, "oe"sv, "r"sv, "r"sv, "r"sv, "r"sv, "r"sv, "r"sv, "s"sv, "s"sv,
+    "s"sv, "s"sv, "s"sv, "s"sv, "s"sv, "s"sv, "t"sv, "t"sv, "t"sv, "t"sv, "t"sv, "t"sv,
+    "u"sv, "u"sv, "u"sv, "u"sv, "u"sv, "u"sv, "u"sv, "u"sv, "u"sv, "u"sv, "u"sv, "u"sv,
+    "w"sv, "w"sv, "y"sv, "y"sv, "y"sv, "z"sv, "z"sv, "z"sv, "z"sv, "z"sv, "z"sv, "s"sv,
+}};
+// Whether each of those letters is upper case.
+constexpr std::array<bool, 192> latin_upper = {{
+    true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true,
+    true, true, true, true, true, true, true, false, true, true, true, true, true, true, true, false,
+    false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false,
+    false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false,
+    true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false,
+    true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false,
+    true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false,
+    true, false, true, false, true, false, true, false, false, true, false, true, false, true, false, true,
+    false, true, false, true, false, true, false, true, false, false, true, false, true, false, true, false,
+    true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false,
+    true, false, true, false, true, false, true, false, true, false, true, false, true, false, true, false,
+    true, false, true, false, true, false, true, false, true, true, false, true, false, true, false, false,
+}};
+
+// The code point of a two-byte UTF-8 letter at `i` in U+00C0..U+017F, or 0.
+unsigned latin_letter(std::string_view t, std::size_t i) {
+  if (i + 1 >= t.size()) return 0;
+  const auto c0 = static_cast<unsigned char>(t[i]);
+  const auto c1 = static_cast<unsigned char>(t[i + 1]);
+  if (c0 < 0xC3 || c0 > 0xC5 || (c1 & 0xC0) != 0x80) return 0;
+  const unsigned cp = ((c0 & 0x1Fu) << 6) | (c1 & 0x3Fu);
+  return cp >= 0xC0 && cp < 0x180 ? cp : 0;
+}
+
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
@@ -238,10 +284,21 @@ class tokenizer {
         any_letter = true;
         any_lower = any_lower || detail::is_lower(c);
       }
+      if (const unsigned cp = kind == token_kind::word ? latin_letter(t_, k) : 0; cp != 0) {
+        const std::string_view folded = latin_folds[cp - 0xC0];
+        if (!folded.empty()) {
+          any_letter = true;
+          any_lower = any_lower || !latin_upper[cp - 0xC0];
+          out_.keys += folded;
+          ++k;
+          continue;
+        }
+      }
       out_.keys += detail::to_lower(c);
     }
     tk.key_size = static_cast<std::uint32_t>(out_.keys.size() - tk.key_begin);
-    tk.capitalised = e > b && is_upper(t_[b]);
+    const unsigned first = e > b ? latin_letter(t_, b) : 0;
+    tk.capitalised = e > b && (is_upper(t_[b]) || (first != 0 && latin_upper[first - 0xC0]));
     tk.all_caps = any_letter && !any_lower;
     out_.tokens.push_back(tk);
   }

@@ -141,3 +141,16 @@ TEST(text_test, tokens_carry_byte_offsets_and_match_keys) {
   EXPECT_EQ(dx::phrase_keys("al-Qaeda"), (std::vector<std::string>{"al", "qaeda"}));
   EXPECT_EQ(dx::phrase_keys("U.N. Security Council"), (std::vector<std::string>{"un", "security", "council"}));
 }
+
+TEST(text_test, latin_diacritics_fold_in_match_keys) {
+  const std::string text = "Khürelsükh met Erdoğan at the Élysée in São Paulo.";
+  const auto t = dx::split_sentences(text, dx::segment_text(text));
+  std::vector<std::string> keys;
+  for (const auto& tok : t.tokens) keys.emplace_back(t.key(tok));
+  EXPECT_EQ(keys[0], "khurelsukh");
+  EXPECT_EQ(keys[2], "erdogan");
+  EXPECT_EQ(keys[5], "elysee");
+  EXPECT_EQ(keys[7], "sao");
+  EXPECT_TRUE(t.tokens[5].capitalised);  // É
+  EXPECT_EQ(dx::phrase_keys("Erdogan"), dx::phrase_keys("Erdoğan"));
+}
