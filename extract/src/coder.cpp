@@ -232,6 +232,13 @@ class article_coder {
     const bool own_institution = org && country &&
                                  d_.actors()[*org].kind == core::actor_kind::organisation &&
                                  d_.actors()[*org].country == d_.actors()[*country].code;
+    // Another country's institution name used with a country ("Chile's Defense Department"):
+    // the name stands for its role in that country.
+    if (org && country && !own_institution && d_.actors()[*org].kind == core::actor_kind::organisation &&
+        d_.actors()[*org].code.size() == 6) {
+      if (role.empty()) role = d_.actors()[*org].role;
+      org.reset();
+    }
     if (org && (!(owner_possessive && country) || own_institution)) {
       const actor_entry& o = d_.actors()[*org];
       const actor_entry* home = o.country.empty() ? nullptr : d_.find_actor(o.country);
