@@ -475,6 +475,23 @@ class article_coder {
         m.end = app->end;
       }
     }
+    // "The US commander in Iraq, General David Petraeus, held talks": a name set off by commas
+    // after an actor is that actor.
+    if (!m.actor && b >= 2 && e < end() && punct(e, ",") && !mentions_.empty()) {
+      const mention* before = &mentions_.back();
+      std::size_t k = b;  // back over a title ("General", "Gen.")
+      while (k > before->end + 1 && is_word(k - 1) && t_.tokens[k - 1].capitalised && is(k - 1, word_class::not_name)) --k;
+      if (k >= 1 && punct(k - 1, ",") && before->end + 1 == k) {
+        // "the US commander in Iraq, ...": the place is not the one described.
+        if (before->begin > begin() && is(before->begin - 1, word_class::locative) && mentions_.size() >= 2 &&
+            mentions_[mentions_.size() - 2].end + 1 == before->begin)
+          before = &mentions_[mentions_.size() - 2];
+        if (before->usable() && !before->pronoun && !before->role_only) {
+          m.actor = before->actor;
+          m.role = before->role;
+        }
+      }
+    }
     if (!m.actor) {
       if (auto it = people_.find(full); it != people_.end()) m.actor = it->second;
       else if (auto it2 = people_.find(surname); words == 1 && it2 != people_.end()) m.actor = it2->second;
@@ -945,8 +962,14 @@ class article_coder {
         continue;
       }
       if (subject == no_mention) continue;
+      // "A held talks with B": talks are held both ways.
+      const bool both_ways = !passive && !entry.literal && !negated && code.substr(0, 2) <= "06" &&
+                             is(v.begin, word_class::symmetric) && key(v.end - 1) == "with"sv;
       for (const mention* s : coordinated(subject, r.begin, v.begin))
-        for (const mention* t : targets) emit(*s->actor, *t->actor, code, negated, rule, out);
+        for (const mention* t : targets) {
+          emit(*s->actor, *t->actor, code, negated, rule, out);
+          if (both_ways) emit(*t->actor, *s->actor, code, negated, "reciprocal:" + entry.pattern, out);
+        }
     }
   }
 

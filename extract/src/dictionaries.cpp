@@ -286,7 +286,7 @@ struct dictionaries::impl {
         {"PLACE", word_class::place},         {"NEGATION", word_class::negation},
         {"SUBORDINATOR", word_class::subordinator}, {"PRONOUN", word_class::pronoun},
         {"PARTICLE", word_class::particle},   {"NOT_NAME", word_class::not_name},
-        {"FUNCTION", word_class::function},
+        {"FUNCTION", word_class::function},   {"SYMMETRIC", word_class::symmetric},
     };
     for (const auto& e : read_entries(file)) {
       const auto* c = std::find_if(std::begin(classes), std::end(classes),

@@ -217,3 +217,11 @@ TEST(coder_test, fighting_between_two_parties_goes_both_ways) {
   EXPECT_EQ(dyads("Russia closed its borders because of fighting between Azerbaijan and Armenia."),
             (S{"AZE>ARM:19", "ARM>AZE:19"}));
 }
+
+TEST(coder_test, talks_with_someone_go_both_ways_and_appositions_name_their_actor) {
+  const auto d = code_text("The US commander in Iraq, General John Smith, held talks with President Michel Suleiman.",
+                           "2008-08-06");
+  std::set<std::string> got;
+  for (const auto& e : d.events) got.insert(e.source->code + ">" + e.target->code + ":" + e.code.substr(0, 2));
+  EXPECT_EQ(got, (S{"USAMIL>LBNGOV:04", "LBNGOV>USAMIL:04"}));
+}

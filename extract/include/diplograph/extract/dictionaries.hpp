@@ -71,7 +71,7 @@ struct verb_match {
 
 // Closed word classes from grammar.txt.
 enum class word_class : std::uint8_t { reporting, locative, place, negation, subordinator, pronoun,
-                                       particle, not_name, function };
+                                       particle, not_name, function, symmetric };
 
 class dictionary_builder;
 
