@@ -497,6 +497,15 @@ class article_coder {
       else if (auto it2 = people_.find(surname); words == 1 && it2 != people_.end()) m.actor = it2->second;
     }
     if (words < 2 && !m.actor) return;  // a lone capitalised word that names no one we know
+    if (!m.actor) {
+      // Someone we have no code for is still an actor, known by name ("Grace Wanjiru").
+      core::actor unknown;
+      const auto& first = t_.tokens[b].where;
+      const auto& last = t_.tokens[e - 1].where;
+      unknown.name = std::string(std::string_view(a_.text).substr(first.begin, last.end - first.begin));
+      unknown.kind = core::actor_kind::person;
+      m.actor = std::move(unknown);
+    }
     if (m.actor) {
       core::actor& who = *m.actor;
       who.name = who.name.empty() ? std::string(full) : who.name;

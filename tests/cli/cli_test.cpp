@@ -401,7 +401,7 @@ TEST(cli_test, usage_errors_exit_2_and_say_what_is_wrong) {
        "--published"},
       {{"build", "-"}, "--output"},
       {{"export", "--db", (tmp / "u.db").string()}, "--format"},
-      {{"export", "--format", "gexf"}, "--format"},
+      {{"export", "--format", "pdf"}, "--format"},
   };
   for (const auto& c : cases) {
     std::string shown = "diplograph";

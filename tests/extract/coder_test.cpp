@@ -225,3 +225,12 @@ TEST(coder_test, talks_with_someone_go_both_ways_and_appositions_name_their_acto
   for (const auto& e : d.events) got.insert(e.source->code + ">" + e.target->code + ":" + e.code.substr(0, 2));
   EXPECT_EQ(got, (S{"USAMIL>LBNGOV:04", "LBNGOV>USAMIL:04"}));
 }
+
+TEST(coder_test, people_without_a_code_are_actors_known_by_name) {
+  const auto r = code_text("Grace Wanjiru criticised Kenya.", "2024-03-03");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source->code, "");
+  EXPECT_EQ(r.events[0].source->name, "Grace Wanjiru");
+  EXPECT_EQ(r.events[0].source->kind, dc::actor_kind::person);
+  EXPECT_EQ(r.events[0].source->id().value(), "~grace wanjiru");
+}
