@@ -6,6 +6,7 @@
 #include "diplograph/core/article.hpp"
 #include "diplograph/core/diagnostic.hpp"
 #include "diplograph/core/event.hpp"
+#include "diplograph/core/stance.hpp"
 
 namespace diplograph::core {
 
@@ -95,6 +96,8 @@ std::string_view to_string(actor_kind k) {
   }
   return "unknown";
 }
+
+std::string_view to_string(polarity p) { return p == polarity::support ? "support" : "oppose"; }
 
 std::string_view to_string(quad_class q) {
   switch (q) {

@@ -90,6 +90,9 @@ class article_coder {
   std::unordered_map<std::string, std::optional<core::actor>> people_;
   // The last person named in each role ("GOV" -> Syria government): "the minister" later on.
   std::unordered_map<std::string, core::actor> last_person_in_role_;
+ public:
+  std::vector<core::stance> stances_;  // collected over the article
+ private:
   std::optional<core::actor> last_speaker_;
 
   // ---------------------------------------------------------------- tokens
@@ -577,6 +580,12 @@ class article_coder {
     return false;
   }
 
+  // A coded actor at token i (role words such as "military" in "military presence" do not count).
+  bool coded_at(std::size_t i) const {
+    const mention* m = mention_at(i);
+    return m && m->usable();
+  }
+
   const mention* mention_at(std::size_t i) const {
     for (const auto& m : mentions_)
       if (m.begin <= i && i < m.end) return &m;
@@ -592,7 +601,9 @@ class article_coder {
         ++i;
         continue;
       }
-      if (const std::size_t r = d_.match_class(t_, i, end(), word_class::reporting); r > 0) {
+      // "the state", "his note": a reporting word after a determiner is a noun.
+      const bool after_determiner = i > begin() && (determiner(i - 1) || possessive_pronoun(i - 1));
+      if (const std::size_t r = d_.match_class(t_, i, end(), word_class::reporting); r > 0 && !after_determiner) {
         verbs_.push_back({i, i + r, 0, true, false});
         i += r;
         continue;
@@ -849,8 +860,87 @@ class article_coder {
     }
   }
 
+  // Stances: a cue (OPPOSE, SUPPORT, JUDGE in grammar.txt) and an issue (issues.txt) in one
+  // clause. The holder is the speaker, or the clause's coded subject; a subject we cannot code
+  // ("a rebel offensive") means no stance, never the speaker's.
+  void code_stances(const region& r) {
+    for (std::size_t c = r.begin; c < r.end; ++c) {
+      word_class kind = word_class::oppose;
+      std::size_t cue = 0;
+      for (const word_class k : {word_class::judge, word_class::oppose, word_class::support})
+        if (const std::size_t n = d_.match_class(t_, c, r.end, k); n > cue) {
+          cue = n;
+          kind = k;
+        }
+      if (cue == 0 || mention_at(c)) continue;
+      // The issue: after an OPPOSE/SUPPORT cue ("walk away from the talks"), else, and for JUDGE
+      // cues always, the first issue of the clause.
+      std::optional<issue_match> issue;
+      std::size_t issue_at = 0;
+      if (kind != word_class::judge)
+        for (std::size_t k = c + cue; k < std::min(r.end, c + cue + 6) && !issue; ++k)
+          if (const auto m = d_.match_issue(t_, k, r.end); m.length > 0 && !coded_at(k)) {
+            issue = m;
+            issue_at = k;
+          }
+      if (!issue && kind == word_class::judge)
+        for (std::size_t k = r.begin; k < c && !issue; ++k)
+          if (const auto m = d_.match_issue(t_, k, c); m.length > 0 && !coded_at(k)) {
+            issue = m;
+            issue_at = k;
+          }
+      if (!issue) {
+        c += cue - 1;
+        continue;
+      }
+      // A judgement ("illegitimate") is the speaker's; a stance verb's holder is its subject
+      // when the clause has one before the issue, else the speaker.
+      std::optional<core::actor> holder = r.speaker;
+      bool uncodable_subject = false;
+      const bool speaker_cue = kind == word_class::judge || key(c) == "against"sv;  // "the fight against"
+      if (!speaker_cue || !r.speaker) {
+        const std::size_t subject_end = std::min(issue_at, c);
+        for (const auto& m : mentions_) {
+          if (m.begin < r.begin || m.end > subject_end) continue;
+          if (m.usable()) holder = m.actor;
+          else if (m.role_only || (m.person && !m.actor)) uncodable_subject = true;
+        }
+      }
+      if (!holder || uncodable_subject) {
+        c += cue - 1;
+        continue;
+      }
+      // Negation right before the cue only: "would never walk away from", "did not oppose";
+      // "does not serve the fight against" does not negate "against".
+      bool negated = false;
+      for (std::size_t k = c; k > r.begin && c - k < 2 && !negated; --k)
+        negated = d_.match_class(t_, k - 1, c, word_class::negation) > 0;
+      core::polarity p = kind == word_class::support ? core::polarity::support : core::polarity::oppose;
+      if (negated) p = p == core::polarity::support ? core::polarity::oppose : core::polarity::support;
+      core::stance st;
+      st.article = a_.id;
+      st.sentence = index_;
+      verb_byte_ = t_.tokens[c].where.begin;
+      clause_ = {t_.tokens[r.begin].where.begin, t_.tokens[r.end - 1].where.end};
+      st.date = event_date();
+      st.holder = *holder;
+      st.issue = d_.issue_key(issue->issue);
+      st.issue_label = d_.issue_label(issue->issue);
+      st.polarity = p;
+      st.where = sentence_->where;
+      st.text = std::string(std::string_view(a_.text).substr(st.where.begin, st.where.end - st.where.begin));
+      st.rule = std::string("stance:") + std::string(raw(c)) + (negated ? "+negated" : "");
+      const bool seen = std::any_of(stances_.begin(), stances_.end(), [&](const core::stance& o) {
+        return o.sentence == st.sentence && o.issue == st.issue && o.holder.id() == st.holder.id() && o.article == st.article;
+      });
+      if (!seen) stances_.push_back(std::move(st));
+      c += cue - 1;
+    }
+  }
+
   void code_region(const region& r, std::vector<core::event>& out) {
     resolve_by_speaker(r);
+    code_stances(r);
     code_obligations(r, out);
     for (std::size_t vi = 0; vi < verbs_.size(); ++vi) {
       const verb_hit& v = verbs_[vi];
@@ -1086,6 +1176,7 @@ extraction_result extract_events(const core::article& a, const dictionaries& dic
   article_coder coder{a, dicts, t, tag_timex(a.text, t, a.published)};
   result.sentences = t.sentences.size();
   for (std::size_t i = 0; i < t.sentences.size(); ++i) coder.code(i, t.sentences[i], result.events);
+  result.stances = std::move(coder.stances_);
   // Within a sentence the same dyad and code is one event.
   std::vector<core::event> unique;
   for (auto& e : result.events) {

@@ -278,7 +278,19 @@ struct dictionaries::impl {
   std::vector<std::string> role_labels;  // the first phrase of each role's first line
   std::vector<verb_entry> verbs;
   token_trie grammar_trie;
+  token_trie issue_trie;
+  std::vector<std::string> issue_keys;
+  std::vector<std::string> issue_labels;
   core::cameo_table cameo;
+
+  void load_issues(const fs::path& file) {
+    for (const auto& e : read_entries(file)) {
+      const auto index = static_cast<std::uint32_t>(issue_keys.size());
+      issue_keys.push_back(e.key);
+      issue_labels.push_back(e.phrases.front());
+      for (const auto& p : e.phrases) issue_trie.insert(phrase_keys(p), {index, phrase_kind::name, is_acronym(p)});
+    }
+  }
 
   void load_grammar(const fs::path& file) {
     static constexpr std::pair<std::string_view, word_class> classes[] = {
@@ -287,6 +299,8 @@ struct dictionaries::impl {
         {"SUBORDINATOR", word_class::subordinator}, {"PRONOUN", word_class::pronoun},
         {"PARTICLE", word_class::particle},   {"NOT_NAME", word_class::not_name},
         {"FUNCTION", word_class::function},   {"SYMMETRIC", word_class::symmetric},
+        {"OPPOSE", word_class::oppose},       {"SUPPORT", word_class::support},
+        {"JUDGE", word_class::judge},
     };
     for (const auto& e : read_entries(file)) {
       const auto* c = std::find_if(std::begin(classes), std::end(classes),
@@ -468,6 +482,7 @@ struct dictionaries::impl {
       throw extract_error(e.what());
     }
     load_grammar(dir / "grammar.txt");
+    if (fs::exists(dir / "issues.txt")) load_issues(dir / "issues.txt");
   }
 
   void load_diplograph(const fs::path& dir) {
@@ -593,6 +608,14 @@ verb_match dictionaries::match_verb_gapped(const tokenized_text& t, std::size_t 
   if (!m.h) return {};
   return {m.length, m.h->entry, m.gap_begin, m.gap_end};
 }
+
+issue_match dictionaries::match_issue(const tokenized_text& t, std::size_t pos, std::size_t end) const {
+  auto [length, h] = impl_->issue_trie.longest(t, pos, end, [](const hit&) { return true; });
+  if (!h) return {};
+  return {length, h->entry};
+}
+const std::string& dictionaries::issue_key(std::uint32_t issue) const { return impl_->issue_keys.at(issue); }
+const std::string& dictionaries::issue_label(std::uint32_t issue) const { return impl_->issue_labels.at(issue); }
 
 const std::vector<actor_entry>& dictionaries::actors() const { return impl_->actors; }
 const std::vector<verb_entry>& dictionaries::verbs() const { return impl_->verbs; }

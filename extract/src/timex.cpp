@@ -255,9 +255,15 @@ class tagger {
     // "as soon as Tuesday", "as early as next week"
     if (key == "as"sv && i + 2 < se_ && (is(i + 1, "soon") || is(i + 1, "early")) && is(i + 2, "as")) return 1;
     if (info.is(detail::w_future)) {
+      // "next to the embassy" is a place, not a time.
+      if (key == "next"sv && is(i + 1, "to")) return 0;
       // "had been scheduled", "was due": plans already past.
       const auto b1 = i > sb_ ? k(i - 1) : ""sv;
-      if (b1 == "been"sv || ((b1 == "was"sv || b1 == "were"sv) && key != "would"sv)) return -1;
+      // "a service planned for Saturday was canceled", "the government planned to pay": a past
+      // plan unless a present or future auxiliary comes first ("is planned", "will be planned").
+      if (key == "planned"sv && b1 != "is"sv && b1 != "are"sv && b1 != "be"sv && b1 != "s"sv) return -1;
+      // "were planning to drive there on Monday" still looks ahead.
+      if (b1 == "been"sv || ((b1 == "was"sv || b1 == "were"sv) && key != "would"sv && key != "planning"sv)) return -1;
       return 1;
     }
     // "plans to", "going to", "is to", "agreed to": an infinitive of intent.
@@ -360,6 +366,32 @@ class tagger {
     const int y = to_int(key);
     if (y < 1000 || y > 2199) return std::nullopt;
     return y;
+  }
+  // A year in words: "nineteen ninety-six", "two thousand", "two thousand and one"; the year and
+  // the index after it.
+  std::optional<std::pair<int, std::size_t>> spelled_year(std::size_t i) const {
+    if (is(i, "nineteen") && has(i + 1, detail::w_tens)) {
+      int y = 1900 + w(i + 1).value;
+      std::size_t e = i + 2;
+      const std::size_t h = skip_hyphen(e);
+      if (has(h, detail::w_cardinal) && w(h).value < 10) {
+        y += w(h).value;
+        e = h + 1;
+      }
+      return std::pair{y, e};
+    }
+    if (is(i, "two") && is(i + 1, "thousand")) {
+      std::size_t e = i + 2;
+      const std::size_t c = is(e, "and") ? e + 1 : e;
+      if (has(c, detail::w_cardinal) && w(c).value < 20) return std::pair{2000 + w(c).value, c + 1};
+      return std::pair{2000, e};
+    }
+    return std::nullopt;
+  }
+  // A year in digits or words at i: the year and the index after it.
+  std::optional<std::pair<int, std::size_t>> any_year(std::size_t i) const {
+    if (auto y = year_at(i)) return std::pair{*y, i + 1};
+    return spelled_year(i);
   }
   // A day of the month: "24", "24th", "1st".
   std::optional<unsigned> day_at(std::size_t i) const {
@@ -468,6 +500,7 @@ class tagger {
     consider(frequency(i));
     consider(holiday(i));
     consider(year_end(i));
+    consider(the_year(i));
     return best;
   }
 
@@ -700,7 +733,10 @@ class tagger {
         return make(i, end + 1, timex_type::set,
                     "XXXX-WXX-" + std::to_string(wd) + "T" + std::string(detail::part_of_day_codes[w(end).value - 1]));
       }
-      pod = detail::part_of_day_codes[w(end).value - 1];
+      // TimeBank mostly values "Friday night" as the day alone (often tagging only "Friday");
+      // the other parts keep their code ("Friday morning" = ...TMO, "Friday evening" = ...TEV).
+      const unsigned part = w(end).value;
+      if (part != 4) pod = detail::part_of_day_codes[part - 1];
       ++end;
     }
     // "Monday, Oct. 26[, 1998]": the written date decides.
@@ -788,10 +824,10 @@ class tagger {
           if (!(number(end) && k(end).size() == 4)) return month_day(i, e, m, *d, y);
         }
       }
-      // Month [of|,] year
+      // Month [of|,] year: "May 2010", "January nineteen ninety-seven"
       std::size_t e = end;
       if (is(e, "of") || is(e, ",")) ++e;
-      if (auto y = year_at(e)) return month(i, e + 1, *y, m);
+      if (auto y = any_year(e)) return month(i, y->second, y->first, m);
       // Month this/last/next year
       if ((is(end, "this") || is(end, "last") || is(end, "next")) && is(end + 1, "year")) {
         if (!anchor_) return make(i, end + 2, timex_type::date, "XXXX-" + pad(m, 2));
@@ -898,19 +934,11 @@ class tagger {
       if (all_digits(key) && to_int(key) >= 1 && to_int(key) <= 25)
         return vague_period(i, i + 2, pad(to_int(key) - 1, 2), false);
     }
-    // "nineteen ninety-six"
-    if (is(j, "nineteen") && has(j + 1, detail::w_tens)) {
-      int y = 1900 + w(j + 1).value;
-      std::size_t e = j + 2;
-      const std::size_t h = skip_hyphen(e);
-      if (has(h, detail::w_cardinal) && w(h).value < 10) {
-        y += w(h).value;
-        e = h + 1;
-      }
-      return year(i, e, y);
-    }
-    if (is(j, "the") || the) {
-      // "the year two thousand"
+    // "nineteen ninety-six", "the year two thousand"
+    if (auto sy = spelled_year(j)) return year(i, sy->second, sy->first);
+    if (the && is(j, "year")) {
+      if (auto sy = spelled_year(j + 1)) return year(i, sy->second, sy->first);
+      if (auto y = year_at(j + 1)) return year(i, j + 2, *y);
     }
     const auto y = year_at(j);
     if (!y) return std::nullopt;
@@ -1125,12 +1153,19 @@ class tagger {
       if ((is(j, "fall") || is(j, "spring")) && key != "the"sv && key != "last"sv && key != "this"sv && key != "next"sv)
         return std::nullopt;
       const std::string code{detail::season_codes[s - 1]};
+      // "the winter of 1994", "the summer of nineteen ninety-four": that year's season.
+      if (key == "the"sv && is(j + 1, "of")) {
+        if (auto y = any_year(j + 2)) return vague_period(i, y->second, pad(y->first, 4) + "-" + code, false);
+      }
       if (!anchor_) return make(i, j + 1, timex_type::date, "XXXX-" + code);
       int y = year_of(*anchor_);
       const unsigned am = month_of(*anchor_);
       const unsigned season_start = s == 1 ? 3 : s == 2 ? 6 : s == 3 ? 9 : 12;
       const bool in_or_after = am >= season_start;
-      if (shift < 0) y = in_or_after && am >= season_start + 3 ? y : y - 1;
+      // "last spring" is the previous year's (TimeBank: "last spring" in October 1989 = 1988-SP);
+      // "this past spring" is the latest one that has ended.
+      if (shift < 0 && key == "last"sv) y = y - 1;
+      else if (shift < 0) y = in_or_after && am >= season_start + 3 ? y : y - 1;
       else if (shift > 0) y = am < season_start ? y : y + 1;
       return vague_period(i, j + 1, pad(y, 4) + "-" + code, shift > 0);
     }
@@ -1275,6 +1310,9 @@ class tagger {
       c->value += 0.5;
       end += 3;
     }
+    // "a year-earlier loss": the comparison period, resolved from "year" on (quarter_expr).
+    if (unit == time_unit::year && !plural && joining_hyphen(end) && (is(end + 1, "earlier") || is(end + 1, "ago")))
+      return std::nullopt;
     // Ages are not time expressions: "6-year-old", "52 years old".
     if ((joining_hyphen(end) && is(end + 1, "old")) || is(end, "old")) return std::nullopt;
     if (joining_hyphen(end) && is(end + 1, "long")) end += 2;  // "day-long"
@@ -1528,8 +1566,42 @@ class tagger {
     if (!is(e, "end")) return std::nullopt;
     if (!anchor_) return make(i, e + 1, timex_type::date, "XXXX");
     int y = year_of(*anchor_);
+    const auto prev = i > sb_ ? k(i - 1) : ""sv;
+    // "by year-end", "since year-end": the closing day itself (TimeBank: YYYY-12-31); "since"
+    // looks back to the last one.
+    if (j == i && joining_hyphen(j + 1) && (prev == "by"sv || prev == "since"sv || prev == "until"sv)) {
+      if (prev == "since"sv) --y;
+      return day(i, e + 1, calendar_day{date::year{y} / date::December / date::day{31}});
+    }
     if (month_of(*anchor_) <= 2 && tense(i, e + 1) < 0) --y;
     return year(i, e + 1, y);
+  }
+
+  // "for the year", "the first nine months of the year", "sales for the full year": the anchor's
+  // year; "the (fiscal) year ended Sept. 30": a year-long period (P1Y). "the year before", "the
+  // year he died" are left alone.
+  std::optional<candidate> the_year(std::size_t i) {
+    if (!is(i, "the")) return std::nullopt;
+    std::size_t j = i + 1;
+    if (is(j, "full") || is(j, "fiscal") || is(j, "calendar") || is(j, "entire") || is(j, "whole")) ++j;
+    if (!is(j, "year")) return std::nullopt;
+    const std::size_t end = j + 1;
+    const auto next = k(end);
+    if (next == "ended"sv || next == "ending"sv) return make(i, end, timex_type::duration, "P1Y");
+    const auto prev = i > sb_ ? k(i - 1) : ""sv;
+    if (prev != "for"sv && prev != "of"sv && prev != "in"sv && prev != "during"sv && prev != "throughout"sv &&
+        prev != "over"sv)
+      return std::nullopt;
+    // Only where the sentence moves on: punctuation or a verb, not "the year before", "the year he".
+    if (end < se_ && t_.tokens[end].kind != token_kind::punct &&
+        !(next == "was"sv || next == "were"sv || next == "is"sv || next == "rose"sv || next == "fell"sv ||
+          next == "and"sv || next == "but"sv || next == "to"sv))
+      return std::nullopt;
+    if (next == "-"sv || next == "'"sv) return std::nullopt;  // "the year-ago quarter", "the year's"
+    if (!anchor_) return make(i, end, timex_type::date, "XXXX");
+    auto c = year(i, end, year_of(*anchor_));
+    c.sets_reference = false;
+    return c;
   }
 
   // ------------------------------------------------------------------ output
@@ -1544,7 +1616,10 @@ class tagger {
     x.sentence = sentence;
     if (c.sets_reference && c.when.known()) {
       reference_ = c.when;
-      if (c.when.precision == date_precision::quarter)
+      // A quarter not yet over ("losses through the third quarter of 1990", "into the fourth
+      // quarter") is not the one a report's "year-ago period" or "the quarter" refers back to.
+      if (c.when.precision == date_precision::quarter &&
+          !(anchor_ && calendar_day{date::year_month_day{c.when.value} + date::months{3}} > *anchor_))
         last_quarter_ = std::pair{year_of(c.when.value), quarter_of(c.when.value)};
     }
     out_.push_back(std::move(x));

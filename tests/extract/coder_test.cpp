@@ -234,3 +234,22 @@ TEST(coder_test, people_without_a_code_are_actors_known_by_name) {
   EXPECT_EQ(r.events[0].source->kind, dc::actor_kind::person);
   EXPECT_EQ(r.events[0].source->id().value(), "~grace wanjiru");
 }
+
+namespace {
+std::set<std::string> stances_of(const std::string& text) {
+  std::set<std::string> out;
+  for (const auto& s : code_text(text).stances)
+    out.insert(s.holder.code + (s.polarity == dc::polarity::support ? " supports " : " opposes ") + s.issue);
+  return out;
+}
+}  // namespace
+
+TEST(coder_test, speakers_take_stances_on_issues) {
+  EXPECT_EQ(stances_of("\"Any military presence on our territory without our approval is an illegitimate presence,\" "
+                       "the Syrian foreign minister said."),
+            (S{"SYRGOV opposes foreign_military_presence"}));
+  EXPECT_EQ(stances_of("The Syrian foreign minister said his delegation would never walk away from the talks."),
+            (S{"SYRGOV supports peace_talks"}));
+  EXPECT_EQ(stances_of("Iran rejected the sanctions."), (S{"IRN opposes sanctions"}));
+  EXPECT_EQ(stances_of("Jordan's king said a rebel offensive was designed to disrupt the peace talks."), S{});
+}

@@ -184,7 +184,15 @@ TEST(timex_test, quarters_and_halves) {
 TEST(timex_test, seasons) {
   EXPECT_EQ(found("It rained last summer and will this winter.", friday),
             (pairs{{"last summer", "2016-SU"}, {"this winter", "2017-WI"}}));
-  EXPECT_EQ(found("It rained last summer.", day("2017-10-01")), (pairs{{"last summer", "2017-SU"}}));
+  // "last" names the previous year's season even after this year's has ended (TimeBank: "last
+  // spring" in October 1989 is 1988-SP); "this past" names the latest one that has ended.
+  EXPECT_EQ(found("It rained last summer.", day("2017-10-01")), (pairs{{"last summer", "2016-SU"}}));
+  EXPECT_EQ(found("A strike began last spring.", day("1989-10-26")), (pairs{{"last spring", "1988-SP"}}));
+  EXPECT_EQ(found("It rained this past summer.", day("2017-10-01")), (pairs{{"this past summer", "2017-SU"}}));
+  // A season with its year.
+  EXPECT_EQ(found("Oil fell in the winter of 1994.", friday), (pairs{{"the winter of 1994", "1994-WI"}}));
+  EXPECT_EQ(found("Oil fell in the winter of nineteen ninety-four.", friday),
+            (pairs{{"the winter of nineteen ninety-four", "1994-WI"}}));
   EXPECT_EQ(found("It rained last summer.", std::nullopt), (pairs{{"last summer", "XXXX-SU"}}));
   // "fall" the verb is not a season.
   EXPECT_TRUE(found("Prices fall in spring water sales.", friday).empty());
@@ -202,6 +210,15 @@ TEST(timex_test, weekdays_by_tense) {
   EXPECT_EQ(found("The vote would be held on Tuesday, he said.", friday), (pairs{{"Tuesday", "2017-03-28"}}));
   EXPECT_EQ(found("They met last Friday and meet next Friday.", day("2017-03-26")),
             (pairs{{"last Friday", "2017-03-24"}, {"next Friday", "2017-03-31"}}));
+  // "next to" is a place, not a future cue.
+  EXPECT_EQ(found("Blasts next to the embassies on Friday killed 100.", day("2017-03-25")),
+            (pairs{{"Friday", "2017-03-24"}}));
+  // A plan in the past tense stays in the past; "were planning" still looks ahead.
+  EXPECT_EQ(found("A service planned for Saturday was canceled.", day("2017-03-26")),
+            (pairs{{"Saturday", "2017-03-25"}}));
+  EXPECT_EQ(found("The service is planned for Saturday.", friday), (pairs{{"Saturday", "2017-03-25"}}));
+  EXPECT_EQ(found("Protesters were planning to drive to the airport on Monday.", friday),
+            (pairs{{"Monday", "2017-03-27"}}));
   // Without an anchor, the weekday is all that is known.
   EXPECT_EQ(found("Envoys met on Thursday.", std::nullopt), (pairs{{"Thursday", "XXXX-WXX-4"}}));
   // A weekday with its date: the date decides.
@@ -211,8 +228,12 @@ TEST(timex_test, weekdays_by_tense) {
 TEST(timex_test, times_of_day) {
   EXPECT_EQ(found("The blast came at 10 a.m. and the reply at 4:30 p.m. Thursday.", friday),
             (pairs{{"10 a.m.", "2017-03-24T10:00"}, {"4:30 p.m. Thursday", "2017-03-23T16:30"}}));
+  // A weekday's night is valued as the day (TimeBank mostly tags "Friday night" so, or only
+  // "Friday"); "last night" and a weekday's morning or evening keep the part of the day.
   EXPECT_EQ(found("Fighting resumed Friday night and last night.", friday),
-            (pairs{{"Friday night", "2017-03-24TNI"}, {"last night", "2017-03-23TNI"}}));
+            (pairs{{"Friday night", "2017-03-24"}, {"last night", "2017-03-23TNI"}}));
+  EXPECT_EQ(found("Talks began Thursday morning and ended Thursday evening.", friday),
+            (pairs{{"Thursday morning", "2017-03-23TMO"}, {"Thursday evening", "2017-03-23TEV"}}));
   EXPECT_EQ(found("He spoke this morning at noon.", friday),
             (pairs{{"this morning", "2017-03-24TMO"}, {"noon", "2017-03-24T12:00"}}));
   EXPECT_EQ(found("The blast came at 10 a.m.", std::nullopt), (pairs{{"10 a.m.", "XXXX-XX-XXT10:00"}}));
@@ -245,4 +266,48 @@ TEST(timex_test, type_names) {
   EXPECT_EQ(dx::to_string(dx::timex_type::time), "TIME");
   EXPECT_EQ(dx::to_string(dx::timex_type::duration), "DURATION");
   EXPECT_EQ(dx::to_string(dx::timex_type::set), "SET");
+}
+
+TEST(timex_test, the_year_in_reports) {
+  const auto oct = day("1989-10-30");
+  // "for the year", "months of the year", "the full year": the anchor's year.
+  EXPECT_EQ(found("Profit for the year rose, and sales for the full year were $6 billion.", oct),
+            (pairs{{"the year", "1989"}, {"the full year", "1989"}}));
+  EXPECT_EQ(found("Revenue rose through the first nine months of the year.", oct),
+            (pairs{{"the first nine months", "P9M"}, {"the year", "1989"}}));
+  // "the (fiscal) year ended March 31": a year-long period.
+  EXPECT_EQ(found("Revenue was $76 million in the fiscal year ended March 31.", oct),
+            (pairs{{"the fiscal year", "P1Y"}, {"March 31", "1989-03-31"}}));
+  // Not a reference to a year of its own.
+  EXPECT_TRUE(found("Sales fell from $450 million the year before.", oct).empty());
+  EXPECT_TRUE(found("It was the year he died.", oct).empty());
+  EXPECT_EQ(found("Profit for the year rose.", std::nullopt), (pairs{{"the year", "XXXX"}}));
+}
+
+TEST(timex_test, year_end) {
+  const auto nov = day("1989-11-02");
+  // "by year-end" is the closing day; "since year-end" the last one.
+  EXPECT_EQ(found("The deal should close by year-end.", nov), (pairs{{"year-end", "1989-12-31"}}));
+  EXPECT_EQ(found("The index has risen since year-end.", nov), (pairs{{"year-end", "1988-12-31"}}));
+  EXPECT_EQ(found("Rules should be in place by year's end.", nov), (pairs{{"year's end", "1989"}}));
+}
+
+TEST(timex_test, years_in_words) {
+  EXPECT_EQ(found("January nineteen ninety-seven. Atlanta again.", day("1998-02-27")),
+            (pairs{{"January nineteen ninety-seven", "1997-01"}}));
+  EXPECT_EQ(found("His promise holds until the year two thousand.", day("1998-02-05")),
+            (pairs{{"the year two thousand", "2000"}}));
+  EXPECT_EQ(found("It opened in nineteen ninety-six.", friday), (pairs{{"nineteen ninety-six", "1996"}}));
+}
+
+TEST(timex_test, year_ago_comparisons_in_quarterly_reports) {
+  const auto oct = day("1989-10-26");
+  // "a year-earlier loss" is the comparison quarter, not a year-long duration.
+  EXPECT_EQ(found("Profit rose in the third quarter, compared with a year-earlier loss.", oct),
+            (pairs{{"the third quarter", "1989-Q3"}, {"year-earlier", "1988-Q3"}}));
+  // A quarter not yet over (a forecast) is not what "the year-ago period" refers back to.
+  EXPECT_EQ(found("Losses may last through the third quarter of 1990. In the year-ago period, it earned "
+                  "$101 million.",
+                  oct),
+            (pairs{{"the third quarter of 1990", "1990-Q3"}, {"the year-ago period", "1988-Q3"}}));
 }

@@ -17,12 +17,14 @@
 #include "diplograph/core/article.hpp"
 #include "diplograph/core/diagnostic.hpp"
 #include "diplograph/core/event.hpp"
+#include "diplograph/core/stance.hpp"
 #include "diplograph/extract/dictionaries.hpp"
 
 namespace diplograph::extract {
 
 struct extraction_result {
   std::vector<core::event> events;
+  std::vector<core::stance> stances;  // actor -> issue, support or oppose
   std::vector<core::diagnostic> diagnostics;
   std::size_t sentences = 0;
 };

@@ -71,7 +71,13 @@ struct verb_match {
 
 // Closed word classes from grammar.txt.
 enum class word_class : std::uint8_t { reporting, locative, place, negation, subordinator, pronoun,
-                                       particle, not_name, function, symmetric };
+                                       particle, not_name, function, symmetric, oppose, support, judge };
+
+// An issue phrase ("foreign military presence", "the talks") found in text.
+struct issue_match {
+  std::size_t length = 0;
+  std::uint32_t issue = 0;  // index for issue_key() and issue_label()
+};
 
 class dictionary_builder;
 
@@ -115,6 +121,11 @@ class dictionaries {
 
   // Length in tokens of a phrase of class `c` at `pos`, or 0.
   std::size_t match_class(const tokenized_text& t, std::size_t pos, std::size_t end, word_class c) const;
+
+  // Longest issue phrase at `pos` (issues.txt), length 0 when none.
+  issue_match match_issue(const tokenized_text& t, std::size_t pos, std::size_t end) const;
+  const std::string& issue_key(std::uint32_t issue) const;
+  const std::string& issue_label(std::uint32_t issue) const;
 
   const std::vector<actor_entry>& actors() const;
   const std::vector<verb_entry>& verbs() const;
