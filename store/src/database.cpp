@@ -107,6 +107,24 @@ constexpr const char* insert_mention_sql =
 
 constexpr const char* find_hash_sql = "SELECT 1 FROM articles WHERE hash = ?1";
 
+constexpr const char* insert_stance_sql = R"sql(
+INSERT INTO stances (article, sentence, date, date_precision, actor, issue, issue_label, polarity,
+                     text, span_begin, span_end, rule)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+)sql";
+
+std::string select_stances_sql(bool from, bool to) {
+  std::string sql = R"sql(
+SELECT a.id, s.sentence, s.date, s.date_precision, x.id, x.code, x.name, x.country, x.kind,
+       s.issue, s.issue_label, s.polarity, s.text, s.span_begin, s.span_end, s.rule
+FROM stances s JOIN articles a ON a.pk = s.article JOIN actors x ON x.pk = s.actor)sql";
+  if (from || to) sql += " WHERE s.date IS NOT NULL";
+  if (from) sql += " AND s.date >= :from";
+  if (to) sql += " AND s.date <= :to";
+  sql += " ORDER BY s.date IS NULL, s.date, a.id, s.sentence, s.pk";
+  return sql;
+}
+
 constexpr const char* stats_sql = R"sql(
 SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
        (SELECT count(*) FROM actors), (SELECT count(*) FROM mentions),
@@ -181,6 +199,7 @@ struct database::impl {
   std::optional<SQLite::Statement> upsert_actor;
   std::optional<SQLite::Statement> insert_event;
   std::optional<SQLite::Statement> insert_mention;
+  std::optional<SQLite::Statement> insert_stance;
   std::optional<SQLite::Statement> find_hash;
   std::optional<SQLite::Statement> stats;
   std::array<std::optional<SQLite::Statement>, 4>
@@ -196,7 +215,8 @@ struct database::impl {
   void migrate();
   void rollback_savepoint() noexcept;
 
-  bool insert(const core::article& a, const std::vector<core::event>& events);
+  bool insert(const core::article& a, const std::vector<core::event>& events,
+              const std::vector<core::stance>& stances);
   std::optional<std::int64_t> actor_key(const std::optional<core::actor>& a);
 };
 
@@ -293,7 +313,8 @@ std::optional<std::int64_t> database::impl::actor_key(const std::optional<core::
   return s.getColumn(0).getInt64();
 }
 
-bool database::impl::insert(const core::article& a, const std::vector<core::event>& events) {
+bool database::impl::insert(const core::article& a, const std::vector<core::event>& events,
+                            const std::vector<core::stance>& stances) {
   std::int64_t article_key = 0;
   {
     SQLite::Statement& s = prepared(insert_article, insert_article_sql);
@@ -364,6 +385,28 @@ bool database::impl::insert(const core::article& a, const std::vector<core::even
       s.exec();
     }
   }
+  for (const core::stance& st : stances) {
+    const std::optional<std::int64_t> holder = actor_key(st.holder);
+    if (!holder) continue;
+    SQLite::Statement& s = prepared(insert_stance, insert_stance_sql);
+    statement_use use{s};
+    s.bind(1, article_key);
+    s.bind(2, to_int64(st.sentence));
+    if (st.date.known())
+      s.bind(3, core::to_iso(st.date.value));
+    else
+      s.bind(3);
+    s.bind(4, std::string{core::to_string(st.date.known() ? st.date.precision : core::date_precision::unknown)});
+    s.bind(5, *holder);
+    s.bind(6, st.issue);
+    s.bind(7, st.issue_label);
+    s.bind(8, std::string{core::to_string(st.polarity)});
+    s.bind(9, st.text);
+    s.bind(10, to_int64(st.where.begin));
+    s.bind(11, to_int64(st.where.end));
+    s.bind(12, st.rule);
+    s.exec();
+  }
   return true;
 }
 
@@ -424,6 +467,11 @@ void database::batch::commit() {
 }
 
 bool database::add(const core::article& a, const std::vector<core::event>& events) {
+  return add(a, events, {});
+}
+
+bool database::add(const core::article& a, const std::vector<core::event>& events,
+                   const std::vector<core::stance>& stances) {
   if (!impl_) throw store_error("add() on a moved-from database");
   impl& d = *impl_;
   const std::string what = "cannot store article '" + a.id.value() + "' in " + d.file;
@@ -439,7 +487,7 @@ bool database::add(const core::article& a, const std::vector<core::event>& event
     throw store_error(what + ": " + e.what());
   }
   try {
-    const bool added = d.insert(a, events);
+    const bool added = d.insert(a, events, stances);
     d.db.exec("RELEASE diplograph_add");
     return added;
   } catch (const SQLite::Exception& e) {
@@ -502,6 +550,37 @@ std::vector<core::event> database::events(const event_query& q) const {
     return out;
   } catch (const SQLite::Exception& e) {
     throw store_error("cannot read events from " + impl_->file + ": " + e.what());
+  }
+}
+
+std::vector<core::stance> database::stances(const event_query& q) const {
+  if (!impl_) throw store_error("stances() on a moved-from database");
+  try {
+    SQLite::Statement s(impl_->db, select_stances_sql(q.from.has_value(), q.to.has_value()));
+    if (q.from) s.bind(":from", core::to_iso(*q.from));
+    if (q.to) s.bind(":to", core::to_iso(*q.to));
+    std::vector<core::stance> out;
+    while (s.executeStep()) {
+      core::stance st;
+      st.article = core::article_id{s.getColumn(0).getString()};
+      st.sentence = to_size(s.getColumn(1).getInt64());
+      if (!s.getColumn(2).isNull()) {
+        const auto day = core::parse_iso_day(s.getColumn(2).getString());
+        const core::date_precision precision = parse_precision(s.getColumn(3).getString());
+        if (day && precision != core::date_precision::unknown) st.date = {*day, precision};
+      }
+      if (auto holder = read_actor(s, 4)) st.holder = *holder;
+      st.issue = s.getColumn(9).getString();
+      st.issue_label = s.getColumn(10).getString();
+      st.polarity = s.getColumn(11).getString() == "support" ? core::polarity::support : core::polarity::oppose;
+      st.text = s.getColumn(12).getString();
+      st.where = {to_size(s.getColumn(13).getInt64()), to_size(s.getColumn(14).getInt64())};
+      st.rule = s.getColumn(15).getString();
+      out.push_back(std::move(st));
+    }
+    return out;
+  } catch (const SQLite::Exception& e) {
+    throw store_error("cannot read stances from " + impl_->file + ": " + e.what());
   }
 }
 

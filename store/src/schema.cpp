@@ -72,8 +72,31 @@ CREATE INDEX mentions_actor ON mentions(actor);
 CREATE INDEX mentions_article ON mentions(article);
 )sql";
 
+// Version 2: stances, an actor supporting or opposing an issue, with provenance like events.
+constexpr std::string_view stances_schema = R"sql(
+CREATE TABLE stances (
+  pk             INTEGER PRIMARY KEY,
+  article        INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+  sentence       INTEGER NOT NULL,
+  date           TEXT,
+  date_precision TEXT    NOT NULL,
+  actor          INTEGER NOT NULL REFERENCES actors(pk),
+  issue          TEXT    NOT NULL,
+  issue_label    TEXT    NOT NULL,
+  polarity       TEXT    NOT NULL CHECK (polarity IN ('support', 'oppose')),
+  text           TEXT    NOT NULL,
+  span_begin     INTEGER NOT NULL,
+  span_end       INTEGER NOT NULL,
+  rule           TEXT    NOT NULL
+);
+CREATE INDEX stances_actor ON stances(actor);
+CREATE INDEX stances_issue ON stances(issue);
+CREATE INDEX stances_date ON stances(date);
+)sql";
+
 constexpr std::array steps{
     migration{1, "initial schema", initial_schema},
+    migration{2, "stances", stances_schema},
 };
 
 }  // namespace

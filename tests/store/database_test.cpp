@@ -20,6 +20,7 @@ using diplograph::core::date_precision;
 using diplograph::core::event;
 using diplograph::core::quad_class;
 using diplograph::store::database;
+namespace core = diplograph::core;
 using diplograph::store::store_error;
 namespace testing_support = diplograph::testing;
 
@@ -85,7 +86,7 @@ TEST(database_test, creates_schema_with_version) {
   const auto tables =
       sqlite3_cli(file, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
   EXPECT_EQ(tables.exit_code, 0) << tables.out;
-  EXPECT_EQ(tables.out, "actors\narticles\nevents\nmentions\n");
+  EXPECT_EQ(tables.out, "actors\narticles\nevents\nmentions\nstances\n");
   const auto version = sqlite3_cli(file, "PRAGMA user_version");
   EXPECT_EQ(version.out, std::to_string(database::latest_schema_version()) + "\n");
 }
@@ -550,3 +551,45 @@ TEST(database_test, wal_mode_is_on) {
 }
 
 }  // namespace
+
+TEST(database_test, stances_round_trip_with_the_article) {
+  testing_support::temp_dir dir;
+  database db{dir / "s.db"};
+  article a = make_article("st-1", "Iran rejected the sanctions.");
+  core::stance st;
+  st.article = a.id;
+  st.sentence = 0;
+  st.date = {*core::parse_iso_day("2019-02-03"), core::date_precision::day};
+  st.holder = core::actor{"IRN", "Iran", "IRN", core::actor_kind::country};
+  st.issue = "sanctions";
+  st.issue_label = "sanctions";
+  st.polarity = core::polarity::oppose;
+  st.text = a.text;
+  st.where = {0, a.text.size()};
+  st.rule = "stance:rejected";
+  ASSERT_TRUE(db.add(a, {}, {st}));
+  const auto got = db.stances();
+  ASSERT_EQ(got.size(), 1U);
+  EXPECT_EQ(got[0].holder.code, "IRN");
+  EXPECT_EQ(got[0].issue, "sanctions");
+  EXPECT_EQ(got[0].polarity, core::polarity::oppose);
+  EXPECT_EQ(core::to_iso(got[0].date), "2019-02-03");
+  EXPECT_EQ(got[0].rule, "stance:rejected");
+  EXPECT_TRUE(db.stances({.from = core::parse_iso_day("2020-01-01"), .to = std::nullopt}).empty());
+}
+
+// A file written by schema version 1 (fixtures/stores/schema_v1.db, made before stances existed)
+// migrates forward on open and keeps its articles and events.
+TEST(database_test, migrates_a_version_1_file_and_keeps_its_data) {
+  testing_support::temp_dir dir;
+  const auto file = dir / "old.db";
+  std::filesystem::copy_file(diplograph::testing::fixture_dir() / "stores" / "schema_v1.db", file);
+  database db{file};
+  EXPECT_EQ(db.schema_version(), database::latest_schema_version());
+  const auto events = db.events();
+  ASSERT_EQ(events.size(), 1U);
+  EXPECT_EQ(events[0].code, "111");
+  EXPECT_EQ(events[0].source->code, "EGY");
+  EXPECT_TRUE(db.stances().empty());
+  EXPECT_EQ(db.stats().articles, 1U);
+}

@@ -19,6 +19,7 @@
 
 #include "diplograph/core/article.hpp"
 #include "diplograph/core/event.hpp"
+#include "diplograph/core/stance.hpp"
 
 namespace diplograph::store {
 
@@ -76,9 +77,14 @@ class database {
   // Stores the article, its events, their actors and mentions. Returns false (and changes
   // nothing) when an article with the same content hash is already stored.
   bool add(const core::article& a, const std::vector<core::event>& events);
+  // The same, with the article's stances (actor -> issue, support or oppose).
+  bool add(const core::article& a, const std::vector<core::event>& events,
+           const std::vector<core::stance>& stances);
 
   bool contains(const core::article& a) const;
   std::vector<core::event> events(const event_query& q = {}) const;
+  // Stances in chronological order (undated last), with the same date filter as events().
+  std::vector<core::stance> stances(const event_query& q = {}) const;
   counts stats() const;
 
  private:
