@@ -9,7 +9,7 @@ packages=(g++ cmake ninja-build pkg-config
   libsimdjson-dev libcli11-dev libgumbo-dev libxxhash-dev libgtest-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libxml2-utils graphviz python3 python3-networkx python3-igraph sqlite3
-    libbenchmark-dev tzdata chromium)
+    libbenchmark-dev tzdata chromium jing)
 fi
 
 missing=()

@@ -2,6 +2,7 @@
 
 #include "actor_verb.hpp"
 #include "options.hpp"
+#include "pipeline.hpp"
 #include "timeline_verb.hpp"
 
 #include <CLI/CLI.hpp>
@@ -13,7 +14,9 @@
 #include <optional>
 
 #include "diplograph/core/date.hpp"
+#include "diplograph/export/gexf.hpp"
 #include "diplograph/export/jsonl.hpp"
+#include "diplograph/export/network.hpp"
 #include "diplograph/export/writers.hpp"
 #include "diplograph/extract/coder.hpp"
 #include "diplograph/extract/dictionaries.hpp"
@@ -30,6 +33,7 @@ namespace fs = std::filesystem;
 struct range_options {
   std::string from;
   std::string to;
+  std::string window = "month";  // GEXF per-window weights
 };
 
 // Counts diagnostics by severity and prints them as `file:line: level: what`.
@@ -46,25 +50,28 @@ struct diagnostic_printer {
 
 // ------------------------------------------------------------------ extract
 
+// -j N, with 0 (the default) meaning one thread per core.
+unsigned thread_count(const input_options& o) { return o.jobs == 0 ? default_thread_count() : o.jobs; }
+
 int run_extract(const input_options& o, const std::string& format, std::istream& in, std::ostream& out,
                 std::ostream& err) {
   if (format != "jsonl") throw usage_error("extract supports --format jsonl only");
   const auto dicts = load_dictionaries(o.dictionaries);
   diagnostic_printer diags{err};
   std::string buffer;
-  extract::read_inputs(
-      o.inputs, ingest_options_from(o, in),
-      [&](core::article a) {
-        auto result = extract::extract_events(a, dicts);
-        for (const auto& d : result.diagnostics) diags(d);
+  // Articles are coded on worker threads; results come back here in input order.
+  extract_in_order(
+      o.inputs, ingest_options_from(o, in), dicts, thread_count(o), {},
+      [&](core::article&, extract::extraction_result* result) {
+        for (const auto& d : result->diagnostics) diags(d);
         buffer.clear();
-        for (const auto& e : result.events) {
+        for (const auto& e : result->events) {
           exporter::append_event_json(buffer, e);
           buffer += '\n';
         }
         out << buffer;
       },
-      [&](core::diagnostic d) { diags(d); });
+      [&](const core::diagnostic& d) { diags(d); });
   out.flush();
   return diags.errors > 0 ? exit_bad_input : exit_ok;
 }
@@ -81,6 +88,8 @@ struct ingest_counts {
   std::map<std::string, std::size_t> date_sources;  // where publication dates came from
 };
 
+// Articles are coded on worker threads; the database is only touched on this thread, which
+// checks for stored articles before dispatch and adds the results in input order, in batches.
 ingest_counts ingest_into(const input_options& o, store::database& db, std::istream& in, std::ostream& err) {
   const auto dicts = load_dictionaries(o.dictionaries);
   diagnostic_printer diags{err};
@@ -88,20 +97,23 @@ ingest_counts ingest_into(const input_options& o, store::database& db, std::istr
   constexpr std::size_t batch_size = 2000;
   std::optional<store::database::batch> batch;
   std::size_t in_batch = 0;
-  extract::read_inputs(
-      o.inputs, ingest_options_from(o, in),
-      [&](core::article a) {
+  extract_in_order(
+      o.inputs, ingest_options_from(o, in), dicts, thread_count(o),
+      [&](const core::article& a) { return !db.contains(a); },
+      [&](core::article& a, extract::extraction_result* result) {
         ++c.read;
-        if (db.contains(a)) {
+        if (!result) {  // stored before this run
           ++c.already;
           return;
         }
-        auto result = extract::extract_events(a, dicts);
-        for (const auto& d : result.diagnostics) diags(d);
         if (!batch) batch.emplace(db);
-        if (db.add(a, result.events)) {
+        // add() is false for an article stored earlier in this run (a duplicate in the input,
+        // dispatched before its twin was stored); a serial run would have skipped it
+        // silently, so its coding diagnostics are dropped too.
+        if (db.add(a, result->events)) {
+          for (const auto& d : result->diagnostics) diags(d);
           ++c.added;
-          c.events += result.events.size();
+          c.events += result->events.size();
           c.undated += a.published ? 0 : 1;
           ++c.date_sources[std::string(core::to_string(a.published_from))];
         } else {
@@ -113,7 +125,7 @@ ingest_counts ingest_into(const input_options& o, store::database& db, std::istr
           in_batch = 0;
         }
       },
-      [&](core::diagnostic d) { diags(d); });
+      [&](const core::diagnostic& d) { diags(d); });
   if (batch) batch->commit();
   c.errors = diags.errors;
   return c;
@@ -174,13 +186,14 @@ int run_build(const input_options& o, const std::string& db_path, const std::str
   if (ec) throw std::runtime_error("cannot create output directory " + out_dir + ": " + ec.message());
   const fs::path dir{out_dir};
   write_file(dir / "graph.graphml", [&](std::ostream& f) { exporter::write_graphml(f, snap); });
+  write_file(dir / "graph.gexf", [&](std::ostream& f) { exporter::write_gexf(f, snap, events); });
   write_file(dir / "graph.dot", [&](std::ostream& f) { exporter::write_dot(f, snap); });
   write_file(dir / "events.csv", [&](std::ostream& f) { exporter::write_events_csv(f, events); });
   write_file(dir / "timeline.md", [&](std::ostream& f) { exporter::write_timeline_md(f, events); });
   print_ingest(out, c, db.stats(), db_path);
   out << "graph: " << snap.nodes.size() << " actors, " << snap.edges.size() << " relations from "
       << snap.events_used << " events\n";
-  for (const char* name : {"graph.graphml", "graph.dot", "events.csv", "timeline.md"})
+  for (const char* name : {"graph.graphml", "graph.gexf", "graph.dot", "events.csv", "timeline.md"})
     out << "wrote " << (dir / name).string() << '\n';
   return c.errors > 0 ? exit_bad_input : exit_ok;
 }
@@ -196,8 +209,14 @@ int run_export(const std::string& db_path, const std::string& format, const rang
   q.to = parse_day_option(r.to, "to");
   if (q.from && q.to && *q.to < *q.from) throw usage_error("--to is before --from");
   const auto events = db.events(q);
+  const exporter::gexf_options gexf{.window = exporter::parse_time_window(r.window).value_or(exporter::time_window::month)};
   const auto write = [&](std::ostream& f) {
     if (format == "graphml") exporter::write_graphml(f, snapshot_of(events));
+    else if (format == "gexf") exporter::write_gexf(f, snapshot_of(events), events, gexf);
+    else if (format == "gexf12") exporter::write_gexf_12draft(f, snapshot_of(events), events, gexf);
+    else if (format == "gephi-nodes") exporter::write_gephi_nodes_csv(f, snapshot_of(events));
+    else if (format == "gephi-edges") exporter::write_gephi_edges_csv(f, snapshot_of(events));
+    else if (format == "nodelink") exporter::write_node_link_json(f, snapshot_of(events));
     else if (format == "dot") exporter::write_dot(f, snapshot_of(events));
     else if (format == "csv") exporter::write_events_csv(f, events);
     else if (format == "timeline" || format == "md") exporter::write_timeline_md(f, events);
@@ -255,16 +274,22 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   add_input_options(*ingest, io);
   ingest->add_option("--db", db_path, "SQLite database file")->capture_default_str();
 
-  auto* build = app.add_subcommand("build", "Ingest, then write graph.graphml, graph.dot, events.csv and timeline.md");
+  auto* build = app.add_subcommand("build", "Ingest, then write graph.graphml, graph.gexf, graph.dot, events.csv and timeline.md");
   add_input_options(*build, io);
   build->add_option("--db", db_path, "SQLite database file")->capture_default_str();
   build->add_option("-o,--output", out_dir, "Output directory")->required();
 
   auto* exp = app.add_subcommand("export", "Write the stored graph or events in one format");
   exp->add_option("--db", db_path, "SQLite database file")->capture_default_str();
-  exp->add_option("--format", format, "graphml, dot, csv, timeline or jsonl")
+  exp->add_option("--format", format,
+                  "graphml, gexf (1.3, dynamic), gexf12 (1.2draft), gephi-nodes, gephi-edges (Gephi CSVs), "
+                  "nodelink (networkx JSON), dot, csv, timeline or jsonl")
       ->required()
-      ->check(CLI::IsMember({"graphml", "dot", "csv", "timeline", "md", "jsonl"}));
+      ->check(CLI::IsMember({"graphml", "gexf", "gexf12", "gephi-nodes", "gephi-edges", "nodelink", "dot",
+                             "csv", "timeline", "md", "jsonl"}));
+  exp->add_option("--window", range.window, "GEXF weight windows: day, week, month, quarter or year")
+      ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}))
+      ->capture_default_str();
   exp->add_option("--from", range.from, "First day YYYY-MM-DD (inclusive)");
   exp->add_option("--to", range.to, "Last day YYYY-MM-DD (inclusive)");
   exp->add_option("-o,--output", output, "Output file (default: stdout)");

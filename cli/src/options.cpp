@@ -1,6 +1,9 @@
 #include "options.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <string>
+#include <thread>
 
 namespace diplograph::cli {
 
@@ -49,6 +52,11 @@ void add_input_options(CLI::App& cmd, input_options& o) {
   add_dictionary_options(cmd, o.dictionaries);
   cmd.add_option("--max-article-bytes", o.max_article_bytes, "Skip larger articles (reported)")
       ->capture_default_str();
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  cmd.add_option("-j,--jobs", o.jobs,
+                 "Threads coding articles; output is the same for any N (default 0: one per core, " +
+                     std::to_string(cores) + " here)")
+      ->check(CLI::Range(0u, 1024u));
 }
 
 }  // namespace diplograph::cli

@@ -40,6 +40,7 @@ struct input_options {
   std::string published;
   dictionary_options dictionaries;
   std::size_t max_article_bytes = 16u << 20;
+  unsigned jobs = 0;  // -j: threads coding articles; 0 means one per core
 };
 
 // Throws usage_error naming --`name` when `value` is not YYYY-MM-DD.

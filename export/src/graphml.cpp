@@ -59,35 +59,6 @@ constexpr key_decl keys[] = {
     {"color", "edge", "string"},
 };
 
-void append_xml_escaped(std::string& out, std::string_view text) {
-  detail::for_each_code_point(text, [&out](std::string_view cp, bool valid) {
-    if (!valid || detail::is_xml_noncharacter(cp)) {
-      out += detail::replacement_character;
-      return;
-    }
-    if (cp.size() > 1) {
-      out += cp;
-      return;
-    }
-    const char c = cp.front();
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20)
-          out += detail::replacement_character;
-        else
-          out += c;
-    }
-  });
-}
-
 // One <data> line; empty values are left out.
 void append_data(std::string& out, std::string_view indent, std::string_view key,
                  std::string_view value) {
@@ -96,7 +67,7 @@ void append_data(std::string& out, std::string_view indent, std::string_view key
   out += "<data key=\"";
   out += key;
   out += "\">";
-  append_xml_escaped(out, value);
+  detail::append_xml_escaped(out, value);
   out += "</data>\n";
 }
 

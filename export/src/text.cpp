@@ -123,4 +123,34 @@ bool timeline_before(const core::event* a, const core::event* b) {
   return std::tie(a->article, a->sentence) < std::tie(b->article, b->sentence);
 }
 
+
+void append_xml_escaped(std::string& out, std::string_view text) {
+  for_each_code_point(text, [&out](std::string_view cp, bool valid) {
+    if (!valid || is_xml_noncharacter(cp)) {
+      out += replacement_character;
+      return;
+    }
+    if (cp.size() > 1) {
+      out += cp;
+      return;
+    }
+    const char c = cp.front();
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\r': out += "&#13;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20)
+          out += replacement_character;
+        else
+          out += c;
+    }
+  });
+}
+
 }  // namespace diplograph::exporter::detail

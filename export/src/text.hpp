@@ -67,4 +67,8 @@ std::string_view quad_words(core::quad_class q);
 // ones by (article, sentence). A strict weak ordering for std::stable_sort.
 bool timeline_before(const core::event* a, const core::event* b);
 
+// XML 1.0 text for element content and attribute values: & < > " ' escaped; tab, newline and CR
+// as character references; other control characters, non-characters and invalid UTF-8 as U+FFFD.
+void append_xml_escaped(std::string& out, std::string_view text);
+
 }  // namespace diplograph::exporter::detail
