@@ -53,8 +53,8 @@ struct diagnostic_printer {
 // -j N, with 0 (the default) meaning one thread per core.
 unsigned thread_count(const input_options& o) { return o.jobs == 0 ? default_thread_count() : o.jobs; }
 
-int run_extract(const input_options& o, const std::string& format, std::istream& in, std::ostream& out,
-                std::ostream& err) {
+int run_extract(const input_options& o, const std::string& format, bool stances, std::istream& in,
+                std::ostream& out, std::ostream& err) {
   if (format != "jsonl") throw usage_error("extract supports --format jsonl only");
   const auto dicts = load_dictionaries(o.dictionaries);
   diagnostic_printer diags{err};
@@ -69,6 +69,11 @@ int run_extract(const input_options& o, const std::string& format, std::istream&
           exporter::append_event_json(buffer, e);
           buffer += '\n';
         }
+        if (stances)
+          for (const auto& st : result->stances) {
+            exporter::append_stance_json(buffer, st);
+            buffer += '\n';
+          }
         out << buffer;
       },
       [&](const core::diagnostic& d) { diags(d); });
@@ -110,7 +115,7 @@ ingest_counts ingest_into(const input_options& o, store::database& db, std::istr
         // add() is false for an article stored earlier in this run (a duplicate in the input,
         // dispatched before its twin was stored); a serial run would have skipped it
         // silently, so its coding diagnostics are dropped too.
-        if (db.add(a, result->events)) {
+        if (db.add(a, result->events, result->stances)) {
           for (const auto& d : result->diagnostics) diags(d);
           ++c.added;
           c.events += result->events.size();
@@ -156,9 +161,11 @@ int run_ingest(const input_options& o, const std::string& db_path, std::istream&
   return c.errors > 0 ? exit_bad_input : exit_ok;
 }
 
-graph::snapshot snapshot_of(const std::vector<core::event>& events) {
+// The graph of events, plus stances as edges from actors to issue nodes.
+graph::snapshot snapshot_of(const std::vector<core::event>& events, const std::vector<core::stance>& stances) {
   graph::actor_graph g;
   for (const auto& e : events) g.add(e);
+  for (const auto& s : stances) g.add(s);
   return g.snapshot();
 }
 
@@ -180,7 +187,8 @@ int run_build(const input_options& o, const std::string& db_path, const std::str
   store::database db{db_path};
   const auto c = ingest_into(o, db, in, err);
   const auto events = db.events();
-  const auto snap = snapshot_of(events);
+  const auto stances = db.stances();
+  const auto snap = snapshot_of(events, stances);
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) throw std::runtime_error("cannot create output directory " + out_dir + ": " + ec.message());
@@ -192,7 +200,7 @@ int run_build(const input_options& o, const std::string& db_path, const std::str
   write_file(dir / "timeline.md", [&](std::ostream& f) { exporter::write_timeline_md(f, events); });
   print_ingest(out, c, db.stats(), db_path);
   out << "graph: " << snap.nodes.size() << " actors, " << snap.edges.size() << " relations from "
-      << snap.events_used << " events\n";
+      << snap.events_used << " events and " << stances.size() << " stances\n";
   for (const char* name : {"graph.graphml", "graph.gexf", "graph.dot", "events.csv", "timeline.md"})
     out << "wrote " << (dir / name).string() << '\n';
   return c.errors > 0 ? exit_bad_input : exit_ok;
@@ -209,15 +217,16 @@ int run_export(const std::string& db_path, const std::string& format, const rang
   q.to = parse_day_option(r.to, "to");
   if (q.from && q.to && *q.to < *q.from) throw usage_error("--to is before --from");
   const auto events = db.events(q);
+  const auto stances = db.stances(q);
   const exporter::gexf_options gexf{.window = exporter::parse_time_window(r.window).value_or(exporter::time_window::month)};
   const auto write = [&](std::ostream& f) {
-    if (format == "graphml") exporter::write_graphml(f, snapshot_of(events));
-    else if (format == "gexf") exporter::write_gexf(f, snapshot_of(events), events, gexf);
-    else if (format == "gexf12") exporter::write_gexf_12draft(f, snapshot_of(events), events, gexf);
-    else if (format == "gephi-nodes") exporter::write_gephi_nodes_csv(f, snapshot_of(events));
-    else if (format == "gephi-edges") exporter::write_gephi_edges_csv(f, snapshot_of(events));
-    else if (format == "nodelink") exporter::write_node_link_json(f, snapshot_of(events));
-    else if (format == "dot") exporter::write_dot(f, snapshot_of(events));
+    if (format == "graphml") exporter::write_graphml(f, snapshot_of(events, stances));
+    else if (format == "gexf") exporter::write_gexf(f, snapshot_of(events, stances), events, gexf);
+    else if (format == "gexf12") exporter::write_gexf_12draft(f, snapshot_of(events, stances), events, gexf);
+    else if (format == "gephi-nodes") exporter::write_gephi_nodes_csv(f, snapshot_of(events, stances));
+    else if (format == "gephi-edges") exporter::write_gephi_edges_csv(f, snapshot_of(events, stances));
+    else if (format == "nodelink") exporter::write_node_link_json(f, snapshot_of(events, stances));
+    else if (format == "dot") exporter::write_dot(f, snapshot_of(events, stances));
     else if (format == "csv") exporter::write_events_csv(f, events);
     else if (format == "timeline" || format == "md") exporter::write_timeline_md(f, events);
     else if (format == "jsonl") {
@@ -269,6 +278,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   auto* extract = app.add_subcommand("extract", "Code events from articles; one JSON object per event on stdout");
   add_input_options(*extract, io);
   extract->add_option("--format", format, "Output format")->check(CLI::IsMember({"jsonl"}))->capture_default_str();
+  bool with_stances = false;
+  extract->add_flag("--stances", with_stances,
+                    "Also write stance records ({\"kind\":\"stance\", actor, issue, polarity...}) after each article's events");
 
   auto* ingest = app.add_subcommand("ingest", "Code articles and store them in the database");
   add_input_options(*ingest, io);
@@ -349,7 +361,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       const auto to = parse_day_option(range.to, "to");
       if (from && to && *to < *from) throw usage_error("--to is before --from");
     }
-    if (*extract) return run_extract(io, format, in, out, err);
+    if (*extract) return run_extract(io, format, with_stances, in, out, err);
     if (*ingest) return run_ingest(io, db_path, in, out, err);
     if (*build) return run_build(io, db_path, out_dir, in, out, err);
     if (*exp) return run_export(db_path, format, range, output, out);

@@ -92,6 +92,7 @@ std::string_view to_string(actor_kind k) {
     case actor_kind::armed_group: return "armed_group";
     case actor_kind::person: return "person";
     case actor_kind::group: return "group";
+    case actor_kind::issue: return "issue";
     case actor_kind::unknown: return "unknown";
   }
   return "unknown";

@@ -125,7 +125,9 @@ void write_dot(std::ostream& out, const graph::snapshot& g) {
     known.insert(n.id);
     line = "  ";
     append_quoted_id(line, n.id);
-    line += " [label=\"" + node_label(n) + "\"];\n";
+    line += " [label=\"" + node_label(n) + "\"";
+    if (n.actor.kind == core::actor_kind::issue) line += ", shape=\"ellipse\", style=\"dashed\"";  // issues, not actors
+    line += "];\n";
     out << line;
   }
 
@@ -137,6 +139,14 @@ void write_dot(std::ostream& out, const graph::snapshot& g) {
     append_quoted_id(line, e.source);
     line += " -> ";
     append_quoted_id(line, e.target);
+    if (e.is_stance()) {
+      // Stances: dashed, blue for support and orange for opposition, labelled with both counts.
+      line += " [style=\"dashed\", color=\"" + detail::stance_color(e.supports, e.opposes) + "\", penwidth=\"" +
+              penwidth(e.supports + e.opposes) + "\", label=\"+" + std::to_string(e.supports) + " / -" +
+              std::to_string(e.opposes) + "\"];\n";
+      out << line;
+      continue;
+    }
     line += " [color=\"" + detail::goldstein_color(e.goldstein_mean) + "\", penwidth=\"" +
             penwidth(e.count) + "\", label=\"" + std::to_string(e.count) + " (" +
             detail::format_rounded(e.goldstein_mean, 2) + ")\", tooltip=\"" + edge_tooltip(e) +

@@ -57,6 +57,9 @@ constexpr key_decl keys[] = {
     {"num_articles", "edge", "int"},
     {"articles", "edge", "string"},
     {"color", "edge", "string"},
+    {"relation", "edge", "string"},
+    {"supports", "edge", "int"},
+    {"opposes", "edge", "int"},
 };
 
 // One <data> line; empty values are left out.
@@ -161,7 +164,7 @@ void write_graphml(std::ostream& out, const graph::snapshot& g) {
     buf += "\" target=\"";
     buf += target->second;
     buf += "\">\n";
-    append_number(buf, node_indent, "weight", static_cast<double>(e.count));
+    append_number(buf, node_indent, "weight", static_cast<double>(e.count + e.supports + e.opposes));
     append_data(buf, node_indent, "count", std::to_string(e.count));
     append_number(buf, node_indent, "goldstein_sum", e.goldstein_sum);
     append_number(buf, node_indent, "goldstein_mean", e.goldstein_mean);
@@ -174,7 +177,16 @@ void write_graphml(std::ostream& out, const graph::snapshot& g) {
     }
     append_data(buf, node_indent, "num_articles", std::to_string(e.articles.size()));
     append_data(buf, node_indent, "articles", joined_articles(e.articles));
-    append_data(buf, node_indent, "color", detail::goldstein_color(e.goldstein_mean));
+    if (e.is_stance()) {
+      // Actor -> issue: signed by how often the actor supported or opposed it.
+      append_data(buf, node_indent, "relation", "stance");
+      append_data(buf, node_indent, "supports", std::to_string(e.supports));
+      append_data(buf, node_indent, "opposes", std::to_string(e.opposes));
+      append_data(buf, node_indent, "color", detail::stance_color(e.supports, e.opposes));
+    } else {
+      append_data(buf, node_indent, "relation", "event");
+      append_data(buf, node_indent, "color", detail::goldstein_color(e.goldstein_mean));
+    }
     buf += "    </edge>\n";
     out << buf;
   }

@@ -59,4 +59,33 @@ void append_event_json(std::string& out, const core::event& e) {
   out += '}';
 }
 
+void append_stance_json(std::string& out, const core::stance& s) {
+  out += "{\"kind\":\"stance\",\"article\":";
+  core::append_json_string(out, s.article.value());
+  out += ",\"sentence\":";
+  out += std::to_string(s.sentence);
+  out += ",\"date\":";
+  if (s.date.known()) core::append_json_string(out, core::to_iso(s.date));
+  else out += "null";
+  out += ",\"date_precision\":";
+  core::append_json_string(out, core::to_string(s.date.precision));
+  out += ",\"actor\":";
+  append_actor(out, s.holder);
+  out += ",\"issue\":";
+  core::append_json_string(out, s.issue);
+  out += ",\"issue_label\":";
+  core::append_json_string(out, s.issue_label);
+  out += ",\"polarity\":";
+  core::append_json_string(out, core::to_string(s.polarity));
+  out += ",\"text\":";
+  core::append_json_string(out, s.text);
+  out += ",\"span\":[";
+  out += std::to_string(s.where.begin);
+  out += ',';
+  out += std::to_string(s.where.end);
+  out += "],\"rule\":";
+  core::append_json_string(out, s.rule);
+  out += '}';
+}
+
 }  // namespace diplograph::exporter

@@ -153,4 +153,10 @@ void append_xml_escaped(std::string& out, std::string_view text) {
   });
 }
 
+std::string stance_color(std::size_t supports, std::size_t opposes) {
+  if (supports > opposes) return "#2166ac";
+  if (opposes > supports) return "#e66101";
+  return "#9e9e9e";
+}
+
 }  // namespace diplograph::exporter::detail

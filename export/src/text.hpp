@@ -67,6 +67,10 @@ std::string_view quad_words(core::quad_class q);
 // ones by (article, sentence). A strict weak ordering for std::stable_sort.
 bool timeline_before(const core::event* a, const core::event* b);
 
+// Stance edge colour: blue when support outweighs opposition, orange when opposition does,
+// grey when even.
+std::string stance_color(std::size_t supports, std::size_t opposes);
+
 // XML 1.0 text for element content and attribute values: & < > " ' escaped; tab, newline and CR
 // as character references; other control characters, non-characters and invalid UTF-8 as U+FFFD.
 void append_xml_escaped(std::string& out, std::string_view text);

@@ -370,6 +370,8 @@ class article_coder {
       }
       if (auto m = actor_phrase(i)) {
         i = m->end;
+        // "Lebanon's foreign minister ... The minister said": the last holder of each role.
+        if (m->actor && !m->role.empty() && !m->location) last_person_in_role_[m->role] = *m->actor;
         mentions_.push_back(std::move(*m));
         continue;
       }

@@ -33,6 +33,8 @@ struct edge_props {
   core::calendar_day last{};
   bool dated = false;
   std::set<std::string> articles;
+  std::size_t supports = 0;
+  std::size_t opposes = 0;
 };
 
 using boost_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
@@ -109,6 +111,30 @@ std::size_t actor_graph::node_count() const { return boost::num_vertices(impl_->
 
 std::size_t actor_graph::edge_count() const { return boost::num_edges(impl_->g); }
 
+void actor_graph::add(const core::stance& st) {
+  auto& g = impl_->g;
+  const vertex u = impl_->find_or_add(st.holder);
+  core::actor issue;
+  issue.name = st.issue_label.empty() ? st.issue : st.issue_label;
+  issue.kind = core::actor_kind::issue;
+  issue.code = "issue:" + st.issue;  // a stable id of its own, apart from any actor code
+  const vertex v = impl_->find_or_add(issue);
+  auto [found, exists] = boost::edge(u, v, g);
+  if (!exists) found = boost::add_edge(u, v, edge_props{}, g).first;
+  edge_props& p = g[found];
+  ++(st.polarity == core::polarity::support ? p.supports : p.opposes);
+  if (st.date.known()) {
+    if (!p.dated) {
+      p.first = p.last = st.date.value;
+      p.dated = true;
+    } else {
+      p.first = std::min(p.first, st.date.value);
+      p.last = std::max(p.last, st.date.value);
+    }
+  }
+  if (!st.article.empty()) p.articles.insert(st.article.value());
+}
+
 graph::snapshot actor_graph::snapshot() const {
   const auto& g = impl_->g;
   graph::snapshot s;
@@ -133,6 +159,8 @@ graph::snapshot actor_graph::snapshot() const {
     out.goldstein_sum = p.goldstein_sum;
     out.goldstein_mean = p.count > 0 ? p.goldstein_sum / static_cast<double>(p.count) : 0.0;
     out.quad_counts = p.quad_counts;
+    out.supports = p.supports;
+    out.opposes = p.opposes;
     out.first = p.first;
     out.last = p.last;
     out.dated = p.dated;

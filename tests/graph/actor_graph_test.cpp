@@ -249,3 +249,29 @@ TEST(actor_graph_test, survives_a_move) {
 }
 
 }  // namespace
+
+TEST(actor_graph_test, stances_are_signed_edges_to_issue_nodes) {
+  diplograph::graph::actor_graph g;
+  diplograph::core::stance st;
+  st.article = diplograph::core::article_id{"a1"};
+  st.holder = diplograph::core::actor{"SYRGOV", "Syria government", "SYR", diplograph::core::actor_kind::government};
+  st.issue = "peace_talks";
+  st.issue_label = "peace talks";
+  st.polarity = diplograph::core::polarity::support;
+  g.add(st);
+  st.polarity = diplograph::core::polarity::oppose;
+  st.article = diplograph::core::article_id{"a2"};
+  g.add(st);
+  g.add(st);
+  const auto s = g.snapshot();
+  ASSERT_EQ(s.nodes.size(), 2u);
+  EXPECT_EQ(s.nodes[1].id, "issue:peace_talks");
+  EXPECT_EQ(s.nodes[1].actor.kind, diplograph::core::actor_kind::issue);
+  EXPECT_EQ(s.nodes[1].actor.name, "peace talks");
+  ASSERT_EQ(s.edges.size(), 1u);
+  EXPECT_EQ(s.edges[0].supports, 1u);
+  EXPECT_EQ(s.edges[0].opposes, 2u);
+  EXPECT_EQ(s.edges[0].count, 0u);
+  EXPECT_TRUE(s.edges[0].is_stance());
+  EXPECT_EQ(s.edges[0].articles, (std::vector<std::string>{"a1", "a2"}));
+}

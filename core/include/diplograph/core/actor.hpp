@@ -10,7 +10,7 @@
 
 namespace diplograph::core {
 
-enum class actor_kind { country, government, organisation, igo, armed_group, person, group, unknown };
+enum class actor_kind { country, government, organisation, igo, armed_group, person, group, issue, unknown };
 std::string_view to_string(actor_kind k);
 
 struct actor {

@@ -7,9 +7,15 @@
 #include <string>
 
 #include "diplograph/core/event.hpp"
+#include "diplograph/core/stance.hpp"
 
 namespace diplograph::exporter {
 
 void append_event_json(std::string& out, const core::event& e);
+
+// A stance record: {"kind":"stance", "article", "sentence", "date", "date_precision", "actor"
+// ({"code","name","country"}), "issue", "issue_label", "polarity" ("support"|"oppose"), "text",
+// "span", "rule"}.
+void append_stance_json(std::string& out, const core::stance& s);
 
 }  // namespace diplograph::exporter

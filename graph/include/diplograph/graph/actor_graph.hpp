@@ -14,6 +14,7 @@
 
 #include "diplograph/core/actor.hpp"
 #include "diplograph/core/event.hpp"
+#include "diplograph/core/stance.hpp"
 
 namespace diplograph::graph {
 
@@ -36,6 +37,10 @@ struct edge {
   core::calendar_day last{};
   bool dated = false;
   std::vector<std::string> articles;  // distinct article ids, sorted
+  // Stance edges (actor -> issue node): how often the actor supported and opposed the issue.
+  std::size_t supports = 0;
+  std::size_t opposes = 0;
+  bool is_stance() const { return supports + opposes > 0; }
 };
 
 struct snapshot {
@@ -53,6 +58,8 @@ class actor_graph {
   actor_graph& operator=(actor_graph&&) noexcept;
 
   void add(const core::event& e);
+  // A stance becomes an edge from its actor to the issue's node (id "issue:<key>", kind issue).
+  void add(const core::stance& s);
   std::size_t node_count() const;
   std::size_t edge_count() const;
   graph::snapshot snapshot() const;
