@@ -24,6 +24,7 @@ struct mention {
   bool role_only = false;            // "officials", "the government": a role with no country yet
   std::string role;                  // the role word's code, for role-only mentions
   bool bare_adjective = false;       // "Russian" alone, waiting for a role ("Russian and Belarusian soldiers")
+  bool role_word = false;            // the role came from a word in the text ("minister"), not a capital
   bool usable() const { return actor && !location; }
 };
 
@@ -213,6 +214,7 @@ class article_coder {
     for (const auto& p : pieces) {
       if (p.kind == phrase_kind::agent) {
         role = d_.role(p.entry);
+        m.role_word = true;
         continue;
       }
       const actor_entry& e = d_.actors()[p.entry];
@@ -371,7 +373,7 @@ class article_coder {
       if (auto m = actor_phrase(i)) {
         i = m->end;
         // "Lebanon's foreign minister ... The minister said": the last holder of each role.
-        if (m->actor && !m->role.empty() && !m->location) last_person_in_role_[m->role] = *m->actor;
+        if (m->actor && m->role_word && !m->location) last_person_in_role_[m->role] = *m->actor;
         mentions_.push_back(std::move(*m));
         continue;
       }
