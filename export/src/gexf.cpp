@@ -53,7 +53,6 @@ constexpr attribute_decl edge_attributes[] = {
     {"num_articles", "integer"}, {"articles", "string"},
 };
 
-constexpr std::size_t max_listed_articles = 50;
 
 
 // ` name="value"`, value escaped.
@@ -110,19 +109,6 @@ void append_attributes_block(std::string& out, std::string_view cls, std::string
   out += "    </attributes>\n";
 }
 
-std::string joined_articles(const std::vector<std::string>& articles) {
-  std::string out;
-  const std::size_t listed = std::min(articles.size(), max_listed_articles);
-  for (std::size_t i = 0; i < listed; ++i) {
-    if (i > 0) out += ';';
-    out += articles[i];
-  }
-  if (articles.size() > listed) {
-    out += ";\xE2\x80\xA6+";  // "…+N": N more ids not listed
-    out += std::to_string(articles.size() - listed);
-  }
-  return out;
-}
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -300,7 +286,7 @@ void write(std::ostream& out, const graph::snapshot& g, const std::vector<core::
       append_attvalue(buf, "last_date", core::to_iso(e.last));
     }
     append_attvalue(buf, "num_articles", std::to_string(e.articles.size()));
-    append_attvalue(buf, "articles", joined_articles(e.articles));
+    append_attvalue(buf, "articles", detail::joined_articles(e.articles));
     buf += "        </attvalues>\n";
     append_viz_color(buf, detail::goldstein_color(e.goldstein_mean));
     buf += "      </edge>\n";

@@ -25,7 +25,6 @@
 namespace diplograph::exporter {
 namespace {
 
-constexpr std::size_t max_listed_articles = 50;
 
 struct key_decl {
   std::string_view id;  // also the attribute name
@@ -79,19 +78,6 @@ void append_number(std::string& out, std::string_view indent, std::string_view k
   append_data(out, indent, key, detail::format_number(value));
 }
 
-std::string joined_articles(const std::vector<std::string>& articles) {
-  std::string out;
-  const std::size_t listed = std::min(articles.size(), max_listed_articles);
-  for (std::size_t i = 0; i < listed; ++i) {
-    if (i > 0) out += ';';
-    out += articles[i];
-  }
-  if (articles.size() > listed) {
-    out += ";\xE2\x80\xA6+";  // "…+N": N more ids not listed
-    out += std::to_string(articles.size() - listed);
-  }
-  return out;
-}
 
 std::string label_of(const graph::node& n) {
   if (!n.actor.name.empty()) return n.actor.name;
@@ -176,7 +162,7 @@ void write_graphml(std::ostream& out, const graph::snapshot& g) {
       append_data(buf, node_indent, "last_date", core::to_iso(e.last));
     }
     append_data(buf, node_indent, "num_articles", std::to_string(e.articles.size()));
-    append_data(buf, node_indent, "articles", joined_articles(e.articles));
+    append_data(buf, node_indent, "articles", detail::joined_articles(e.articles));
     if (e.is_stance()) {
       // Actor -> issue: signed by how often the actor supported or opposed it.
       append_data(buf, node_indent, "relation", "stance");

@@ -159,4 +159,19 @@ std::string stance_color(std::size_t supports, std::size_t opposes) {
   return "#9e9e9e";
 }
 
+std::string joined_articles(const std::vector<std::string>& articles) {
+  constexpr std::size_t max_listed_articles = 50;
+  std::string out;
+  const std::size_t listed = std::min(articles.size(), max_listed_articles);
+  for (std::size_t i = 0; i < listed; ++i) {
+    if (i > 0) out += ';';
+    out += articles[i];
+  }
+  if (articles.size() > listed) {
+    out += ";\xE2\x80\xA6+";  // "…+N": N more ids not listed
+    out += std::to_string(articles.size() - listed);
+  }
+  return out;
+}
+
 }  // namespace diplograph::exporter::detail

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diplograph/core/event.hpp"
 #include "diplograph/core/utf8.hpp"
@@ -70,6 +71,9 @@ bool timeline_before(const core::event* a, const core::event* b);
 // Stance edge colour: blue when support outweighs opposition, orange when opposition does,
 // grey when even.
 std::string stance_color(std::size_t supports, std::size_t opposes);
+
+// Article ids joined by ';', at most 50 of them, then "…+N" for the N left out.
+std::string joined_articles(const std::vector<std::string>& articles);
 
 // XML 1.0 text for element content and attribute values: & < > " ' escaped; tab, newline and CR
 // as character references; other control characters, non-characters and invalid UTF-8 as U+FFFD.
