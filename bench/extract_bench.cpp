@@ -4,6 +4,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <filesystem>
+
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -68,6 +70,27 @@ void bm_dictionaries_load(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(bm_dictionaries_load)->Unit(benchmark::kMillisecond);
+
+// The PETRARCH-2/Phoenix dictionaries through the importer (with our grammar and CAMEO table),
+// for comparison with our own; skipped when ../shared is absent.
+void bm_phoenix_dictionaries_load(benchmark::State& state) {
+  const std::filesystem::path phoenix = DIPLOGRAPH_BENCH_PHOENIX_DIR;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(phoenix, ec)) {
+    state.SkipWithError("../shared/dictionaries/phoenix is absent");
+    return;
+  }
+  std::size_t phrases = 0;
+  for (auto _ : state) {
+    auto dicts = extract::dictionaries::load({{phoenix, extract::dictionary_format::petrarch}},
+                                             dictionary_directory());
+    phrases = dicts.phrase_count();
+    benchmark::DoNotOptimize(phrases);
+  }
+  state.counters["phrases"] = static_cast<double>(phrases);
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(bm_phoenix_dictionaries_load)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 // match_actor at every token of every sentence, as the coder's first pass does.
 void bm_match_actor_every_token(benchmark::State& state) {

@@ -37,8 +37,11 @@ extract::dictionaries load_dictionaries(const dictionary_options& o) {
 void add_dictionary_options(CLI::App& cmd, dictionary_options& o) {
   cmd.add_option("--dict-dir", o.dict_dir,
                  "Directory of our dictionaries (default: $DIPLOGRAPH_DICT_DIR, else the built-in ones)");
+  // One directory per --dict, so the inputs that follow are not taken for directories.
   cmd.add_option("--dict", o.dicts,
-                 "Use these dictionary directories instead of the built-in actors and verbs (repeatable)");
+                 "Use this dictionary directory instead of the built-in actors and verbs (repeat for more)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd.add_option("--dict-format", o.dict_format, "Format of --dict directories")
       ->check(CLI::IsMember({"diplograph", "petrarch"}))
       ->capture_default_str();

@@ -49,3 +49,12 @@ TEST(actor_verb_test, jsonl_on_stdin_keeps_ids_and_reports_bad_lines) {
 TEST(actor_verb_test, a_bad_date_is_a_usage_error) {
   EXPECT_EQ(run({"--date", "2017-02-30", "Syria"}).code, 2);
 }
+
+// --dict takes one directory each time, so the phrases after it stay phrases.
+TEST(actor_verb_test, dict_option_takes_one_directory_and_leaves_the_phrases) {
+  const std::string dir = DIPLOGRAPH_DICTIONARY_DIR;
+  const auto r = run({"--dict", dir, "Syria", "French troops"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find(R"("text":"Syria","code":"SYR")"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"("text":"French troops","code":"FRAMIL")"), std::string::npos) << r.out;
+}
