@@ -86,30 +86,7 @@ std::string hex(const std::string& bytes) {
   return out;
 }
 
-// ------------------------------------------------------------------ Python oracles
-
-bool have_python() {
-  const std::string python = dt::python_path();
-  return !python.empty() && dt::have_program(python);
-}
-
-bool have_python_module(const std::string& module) {
-  return have_python() && dt::run_command(dt::shell_quote(dt::python_path()) + " -c " +
-                                          dt::shell_quote("import " + module))
-                                  .exit_code == 0;
-}
-
-dt::command_result run_python(const fs::path& dir, const std::string& script,
-                              const std::vector<std::string>& args) {
-  static int counter = 0;
-  const fs::path file = dir / ("check_" + std::to_string(counter++) + ".py");
-  dt::write_file(file, script);
-  std::string command = dt::shell_quote(dt::python_path()) + ' ' + quoted(file);
-  for (const auto& a : args) command += ' ' + dt::shell_quote(a);
-  return dt::run_command(command);
-}
-
-// Validates `diplograph extract` output against the contract. Argument 1: the JSONL file;
+// ------------------------------------------------------------------ Python oracles// Validates `diplograph extract` output against the contract. Argument 1: the JSONL file;
 // argument 2 (optional): a manifest of "<hex article id> <file with the article text>" lines,
 // for checking that each event's text is the article's bytes at its span.
 // Prints one tab-separated EVENT line per event (article with unicode escapes, sentence, date,
@@ -290,7 +267,7 @@ checked_events check_events(const fs::path& dir, const std::string& jsonl,
     dt::write_file(manifest_file, manifest);
     args.push_back(manifest_file.string());
   }
-  const auto r = run_python(dir, check_events_py, args);
+  const auto r = dt::run_python(dir, check_events_py, args);
   checked_events result;
   result.ok = r.exit_code == 0;
   result.report = r.out;
@@ -462,7 +439,7 @@ TEST(cli_test, usage_errors_are_reported_before_the_environment_is_touched) {
 // ------------------------------------------------------------------ 2. extract
 
 TEST(cli_test, extract_writes_one_contract_object_per_event) {
-  if (!have_python()) GTEST_SKIP() << "python3 is not installed";
+  if (!dt::have_python()) GTEST_SKIP() << "python3 is not installed";
   dt::temp_dir tmp;
   const std::string second_text = gaza_sentence + " " + spring_text;
   const std::string input = jsonl_record("gaza-1", "", gaza_sentence) +
@@ -495,7 +472,7 @@ TEST(cli_test, extract_writes_one_contract_object_per_event) {
 }
 
 TEST(cli_test, extract_names_articles_after_their_file) {
-  if (!have_python()) GTEST_SKIP() << "python3 is not installed";
+  if (!dt::have_python()) GTEST_SKIP() << "python3 is not installed";
   dt::temp_dir tmp;
   fs::create_directory(tmp / "in");
   dt::write_file(tmp / "in" / "news.jsonl",
@@ -517,7 +494,7 @@ TEST(cli_test, extract_names_articles_after_their_file) {
 // Files saved by Windows tools start with a UTF-8 byte order mark and end lines with CRLF;
 // neither may cost an article or an actor.
 TEST(cli_test, byte_order_mark_and_crlf_are_ignored) {
-  if (!have_python()) GTEST_SKIP() << "python3 is not installed";
+  if (!dt::have_python()) GTEST_SKIP() << "python3 is not installed";
   dt::temp_dir tmp;
   fs::create_directory(tmp / "in");
   const std::string bom = "\xEF\xBB\xBF";
@@ -547,7 +524,7 @@ TEST(cli_test, seed_builds_a_valid_graph_with_the_required_dyads) {
   if (shared.empty()) GTEST_SKIP() << "../shared is absent";
   for (const char* program : {"xmllint", "dot"})
     if (!dt::have_program(program)) GTEST_SKIP() << program << " is not installed";
-  if (!have_python_module("networkx") || !have_python_module("igraph"))
+  if (!dt::have_python("networkx") || !dt::have_python("igraph"))
     GTEST_SKIP() << "python3 networkx or igraph is not installed";
 
   dt::temp_dir tmp;
@@ -579,7 +556,7 @@ TEST(cli_test, seed_builds_a_valid_graph_with_the_required_dyads) {
 
   // networkx and igraph both read it, agree on its size with what build reported, and the
   // Syrian government's out-neighbours are listed by code.
-  const auto readers = run_python(tmp.path(), R"PY(
+  const auto readers = dt::run_python(tmp.path(), R"PY(
 import sys, networkx as nx, igraph
 g = nx.read_graphml(sys.argv[1])
 ig = igraph.Graph.Read_GraphML(sys.argv[1])
@@ -610,7 +587,7 @@ for n, d in g.nodes(data=True):
   EXPECT_TRUE(fs::exists(tmp / "g.svg") && fs::file_size(tmp / "g.svg") > 0);
 
   // events.csv: one row per stored event, every row as wide as the header.
-  const auto csv = run_python(tmp.path(), R"PY(
+  const auto csv = dt::run_python(tmp.path(), R"PY(
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))
 print('ROWS', len(rows) - 1, 'RAGGED', sum(1 for r in rows if len(r) != len(rows[0])))
@@ -768,7 +745,7 @@ TEST(cli_test, build_reports_bad_inputs_and_still_writes_its_outputs) {
 // ------------------------------------------------------------------ 6. export
 
 TEST(cli_test, export_formats_honour_the_date_range) {
-  if (!have_python_module("networkx")) GTEST_SKIP() << "python3 networkx is not installed";
+  if (!dt::have_python("networkx")) GTEST_SKIP() << "python3 networkx is not installed";
   for (const char* program : {"xmllint", "dot"})
     if (!dt::have_program(program)) GTEST_SKIP() << program << " is not installed";
   dt::temp_dir tmp;
@@ -841,7 +818,7 @@ TEST(cli_test, export_formats_honour_the_date_range) {
                                      quoted(tmp / name));
       EXPECT_EQ(v.exit_code, 0) << v.out;
     }
-    const auto codes = run_python(tmp.path(), R"PY(
+    const auto codes = dt::run_python(tmp.path(), R"PY(
 import sys, networkx as nx
 g = nx.read_graphml(sys.argv[1])
 print(' '.join(sorted(str(d.get('code', '')) for _, d in g.nodes(data=True))), g.number_of_edges())
@@ -933,7 +910,7 @@ TEST(cli_test, hostile_text_survives_every_output) {
   const fs::path shared = dt::shared_dir();
   for (const char* program : {"xmllint", "dot", "nop"})
     if (!dt::have_program(program)) GTEST_SKIP() << program << " is not installed";
-  if (!have_python_module("networkx") || !have_python_module("igraph"))
+  if (!dt::have_python("networkx") || !dt::have_python("igraph"))
     GTEST_SKIP() << "python3 networkx or igraph is not installed";
   dt::temp_dir tmp;
   const fs::path dir = tmp / "in";
@@ -986,7 +963,7 @@ TEST(cli_test, hostile_text_survives_every_output) {
     const auto v = dt::run_command("xmllint --noout " + quoted(out / "graph.graphml"));
     EXPECT_EQ(v.exit_code, 0) << v.out;
   }
-  const auto readers = run_python(tmp.path(), R"PY(
+  const auto readers = dt::run_python(tmp.path(), R"PY(
 import sys, networkx as nx, igraph
 g = nx.read_graphml(sys.argv[1])
 igraph.Graph.Read_GraphML(sys.argv[1])
@@ -1010,7 +987,7 @@ print('IDS', ascii(ids))
   EXPECT_EQ(svg.exit_code, 0) << svg.out << dt::read_file(out / "graph.dot");
 
   // CSV parses into even rows holding the sentence; the timeline is UTF-8 without controls.
-  const auto tables = run_python(tmp.path(), R"PY(
+  const auto tables = dt::run_python(tmp.path(), R"PY(
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))
 print('RAGGED', sum(1 for r in rows if len(r) != len(rows[0])))

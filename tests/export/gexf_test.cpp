@@ -408,22 +408,6 @@ void write_hostile(written& w) {
   dt::write_file(w.expected, json);
 }
 
-bool have_python_module(const std::string& module) {
-  const std::string python = dt::python_path();
-  if (python.empty() || !dt::have_program(python)) return false;
-  return dt::run_command(dt::shell_quote(python) + " -c " + dt::shell_quote("import " + module))
-             .exit_code == 0;
-}
-
-dt::command_result run_python(const fs::path& dir, const std::string& script,
-                              const std::vector<fs::path>& args) {
-  const auto file = dir / "check.py";
-  dt::write_file(file, script);
-  std::string command = dt::shell_quote(dt::python_path()) + ' ' + dt::shell_quote(file.string());
-  for (const auto& a : args) command += ' ' + dt::shell_quote(a.string());
-  return dt::run_command(command);
-}
-
 dt::command_result jing(const fs::path& schema, const fs::path& file) {
   // Debian's jing wrapper warns about optional jars on stderr; only the exit code and the
   // validation messages matter.
@@ -488,12 +472,12 @@ TEST(gexf_test, jing_validates_gexf_12draft) {
 }
 
 TEST(gexf_test, networkx_reads_gexf_12draft) {
-  if (!have_python_module("networkx")) GTEST_SKIP() << "python3 networkx is not installed";
+  if (!dt::have_python("networkx")) GTEST_SKIP() << "python3 networkx is not installed";
   written w;
   write_hostile(w);
   const auto merged = w.dir / "merged.gexf";
   dt::write_file(merged, gexf12_of(merged_graph()));
-  const auto r = run_python(w.dir.path(), R"PY(
+  const auto r = dt::run_python(w.dir.path(), R"PY(
 import json, math, sys
 import networkx as nx
 g = nx.read_gexf(sys.argv[1])

@@ -207,6 +207,11 @@ struct written {
 };
 
 // Writes the hostile graph and a JSON file of what readers must find in it.
+// Runs `script` on the written GraphML with the expected values file as its second argument.
+dt::command_result check_with_python(const written& w, const std::string& script) {
+  return dt::run_python(w.dir.path(), script, {w.graphml.string(), w.expected.string()});
+}
+
 void write_hostile(written& w) {
   w.snapshot = hostile_snapshot();
   w.graphml = w.dir / "hostile.graphml";
@@ -242,24 +247,7 @@ void write_hostile(written& w) {
   }
   json += "}}";
   dt::write_file(w.expected, json);
-}
-
-bool have_python_module(const std::string& module) {
-  const std::string python = dt::python_path();
-  if (python.empty() || !dt::have_program(python)) return false;
-  return dt::run_command(dt::shell_quote(python) + " -c " + dt::shell_quote("import " + module))
-             .exit_code == 0;
-}
-
-dt::command_result run_python(const written& w, const std::string& script) {
-  const auto file = w.dir / "check.py";
-  dt::write_file(file, script);
-  return dt::run_command(dt::shell_quote(dt::python_path()) + ' ' + dt::shell_quote(file.string()) +
-                         ' ' + dt::shell_quote(w.graphml.string()) + ' ' +
-                         dt::shell_quote(w.expected.string()));
-}
-
-TEST(graphml_test, hostile_graph_validates_against_the_xsd) {
+}TEST(graphml_test, hostile_graph_validates_against_the_xsd) {
   const auto shared = dt::shared_dir();
   if (shared.empty()) GTEST_SKIP() << "shared/ is absent";
   if (!dt::have_program("xmllint")) GTEST_SKIP() << "xmllint is not installed";
@@ -285,10 +273,10 @@ TEST(graphml_test, hostile_graph_validates_against_the_xsd) {
 }
 
 TEST(graphml_test, networkx_reads_hostile_graph) {
-  if (!have_python_module("networkx")) GTEST_SKIP() << "python3 networkx is not installed";
+  if (!dt::have_python("networkx")) GTEST_SKIP() << "python3 networkx is not installed";
   written w;
   write_hostile(w);
-  const auto r = run_python(w, R"PY(
+  const auto r = check_with_python(w, R"PY(
 import json, math, sys
 import networkx as nx
 g = nx.read_graphml(sys.argv[1])
@@ -328,10 +316,10 @@ sys.exit(1 if problems else 0)
 }
 
 TEST(graphml_test, igraph_reads_hostile_graph) {
-  if (!have_python_module("igraph")) GTEST_SKIP() << "python3 igraph is not installed";
+  if (!dt::have_python("igraph")) GTEST_SKIP() << "python3 igraph is not installed";
   written w;
   write_hostile(w);
-  const auto r = run_python(w, R"PY(
+  const auto r = check_with_python(w, R"PY(
 import json, sys
 import igraph
 g = igraph.Graph.Read_GraphML(sys.argv[1])

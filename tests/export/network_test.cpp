@@ -180,29 +180,7 @@ TEST(network_test, node_link_json_shape) {
       "\"nodes\":[],\"links\":[]}\n");
 }
 
-// ---- real clients ------------------------------------------------------------------------------
-
-bool have_python() {
-  const std::string python = dt::python_path();
-  return !python.empty() && dt::have_program(python);
-}
-
-bool have_python_module(const std::string& module) {
-  return have_python() && dt::run_command(dt::shell_quote(dt::python_path()) + " -c " +
-                                          dt::shell_quote("import " + module))
-                                  .exit_code == 0;
-}
-
-dt::command_result run_python(const fs::path& dir, const std::string& script,
-                              const std::vector<fs::path>& args) {
-  const auto file = dir / "check.py";
-  dt::write_file(file, script);
-  std::string command = dt::shell_quote(dt::python_path()) + ' ' + dt::shell_quote(file.string());
-  for (const auto& a : args) command += ' ' + dt::shell_quote(a.string());
-  return dt::run_command(command);
-}
-
-// What readers must find: node count, edge count and, per actor id, the name (both with
+// ---- real clients ------------------------------------------------------------------------------// What readers must find: node count, edge count and, per actor id, the name (both with
 // invalid UTF-8 replaced by U+FFFD; CSV and JSON carry control characters as they are).
 fs::path write_expected(const dt::temp_dir& dir, const graph::snapshot& s) {
   const auto ids = exporter::node_ids(s);
@@ -221,13 +199,13 @@ fs::path write_expected(const dt::temp_dir& dir, const graph::snapshot& s) {
 }
 
 TEST(network_test, python_csv_reads_gephi_tables) {
-  if (!have_python()) GTEST_SKIP() << "python3 is not installed";
+  if (!dt::have_python()) GTEST_SKIP() << "python3 is not installed";
   dt::temp_dir dir;
   const auto s = hostile_snapshot();
   dt::write_file(dir / "nodes.csv", nodes_csv(s));
   dt::write_file(dir / "edges.csv", edges_csv(s));
   dt::write_file(dir / "merged-edges.csv", edges_csv(merged_snapshot()));
-  const auto r = run_python(
+  const auto r = dt::run_python(
       dir.path(), R"PY(
 import csv, json, math, sys
 exp = json.load(open(sys.argv[3], encoding="utf-8"))
@@ -268,12 +246,12 @@ sys.exit(1 if problems else 0)
 }
 
 TEST(network_test, networkx_reads_node_link_json) {
-  if (!have_python_module("networkx")) GTEST_SKIP() << "python3 networkx is not installed";
+  if (!dt::have_python("networkx")) GTEST_SKIP() << "python3 networkx is not installed";
   dt::temp_dir dir;
   const auto s = hostile_snapshot();
   dt::write_file(dir / "graph.json", node_link(s));
   dt::write_file(dir / "merged.json", node_link(merged_snapshot()));
-  const auto r = run_python(dir.path(), R"PY(
+  const auto r = dt::run_python(dir.path(), R"PY(
 import json, math, sys
 import networkx as nx
 exp = json.load(open(sys.argv[2], encoding="utf-8"))
@@ -309,7 +287,7 @@ sys.exit(1 if problems else 0)
 
 // `diplograph export --format gephi-nodes|gephi-edges|nodelink` on the fixtures.
 TEST(network_test, cli_exports_network_formats) {
-  if (!have_python_module("networkx")) GTEST_SKIP() << "python3 networkx is not installed";
+  if (!dt::have_python("networkx")) GTEST_SKIP() << "python3 networkx is not installed";
   dt::temp_dir tmp;
   const auto q = [](const fs::path& p) { return dt::shell_quote(p.string()); };
   const std::string cli = dt::shell_quote(dt::cli_path());
@@ -322,7 +300,7 @@ TEST(network_test, cli_exports_network_formats) {
                                    " -o " + q(tmp / format));
     ASSERT_EQ(r.exit_code, 0) << format << ": " << r.out;
   }
-  const auto r = run_python(tmp.path(), R"PY(
+  const auto r = dt::run_python(tmp.path(), R"PY(
 import csv, json, sys
 import networkx as nx
 g = nx.node_link_graph(json.load(open(sys.argv[1], encoding="utf-8")))

@@ -153,7 +153,6 @@ std::size_t count_of(const std::string& text, const std::string& part) {
 
 // ------------------------------------------------------------------ Python as the oracle
 
-bool have_python() { return !dt::python_path().empty() && dt::have_program(dt::python_path()); }
 
 // Checks of a JSON document: each is [path, expected]; a path step "#len" takes the length;
 // the expected value "<absent>" asks that the last key be missing.
@@ -301,7 +300,7 @@ TEST(timeline_test, csv_rows_are_chronological_with_labels_and_read_back_by_pyth
   EXPECT_EQ(lines[9], ",unknown,SYRGOV,Syria government,,,042,Make a visit,1,1.9,false,c,0,undated");
   EXPECT_EQ(text.back(), '\n');
 
-  if (!have_python()) GTEST_SKIP() << "python3 is not installed";
+  if (!dt::have_python()) GTEST_SKIP() << "python3 is not installed";
   auto events = sample();
   events.push_back(hostile_event());
   dt::temp_dir dir;
@@ -338,7 +337,7 @@ print("\n".join(problems)); sys.exit(1 if problems else 0)
 // ------------------------------------------------------------------ TimelineJS3 and vis-timeline
 
 TEST(timeline_test, timelinejs_json_has_dated_events_in_order_with_escaped_html) {
-  if (!have_python()) GTEST_SKIP() << "python3 is not installed";
+  if (!dt::have_python()) GTEST_SKIP() << "python3 is not installed";
   auto events = sample();
   events.push_back(hostile_event());
   const std::string doc = tljs(events, labelled());
@@ -378,7 +377,7 @@ TEST(timeline_test, timelinejs_json_has_dated_events_in_order_with_escaped_html)
 }
 
 TEST(timeline_test, vis_json_has_items_and_the_groups_they_use) {
-  if (!have_python()) GTEST_SKIP() << "python3 is not installed";
+  if (!dt::have_python()) GTEST_SKIP() << "python3 is not installed";
   auto events = sample();
   events.push_back(hostile_event());
   const std::string doc = vis(events, labelled());
@@ -447,7 +446,7 @@ TEST(timeline_test, html_is_self_contained_and_its_data_cannot_close_the_script)
   EXPECT_NE(parts.before.find("<span id=\"count\">0</span> of 10 events"), npos);
   EXPECT_NE(parts.before.find("<select id=\"actor\">"), npos);
 
-  if (!have_python()) GTEST_SKIP() << "python3 is not installed";
+  if (!dt::have_python()) GTEST_SKIP() << "python3 is not installed";
   json_checks c;
   c.text(R"(["title"])", "Syria & the \"US\" <2017>");
   c.add(R"(["events","#len"])", "10");

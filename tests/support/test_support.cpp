@@ -82,4 +82,21 @@ bool have_program(const std::string& program) {
   return run_command("command -v " + shell_quote(program) + " >/dev/null").exit_code == 0;
 }
 
+bool have_python(const std::string& module) {
+  const std::string python = python_path();
+  if (python.empty() || !have_program(python)) return false;
+  return module.empty() ||
+         run_command(shell_quote(python) + " -c " + shell_quote("import " + module)).exit_code == 0;
+}
+
+command_result run_python(const std::filesystem::path& dir, const std::string& script,
+                          const std::vector<std::string>& args) {
+  static std::atomic<unsigned> counter{0};
+  const auto file = dir / ("check_" + std::to_string(counter++) + ".py");
+  write_file(file, script);
+  std::string command = shell_quote(python_path()) + ' ' + shell_quote(file.string());
+  for (const auto& a : args) command += ' ' + shell_quote(a);
+  return run_command(command);
+}
+
 }  // namespace diplograph::testing

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace diplograph::testing {
 
@@ -40,6 +41,13 @@ std::filesystem::path shared_dir();
 
 // True when `program` is on PATH (or an absolute path that exists).
 bool have_program(const std::string& program);
+
+// True when Debian's /usr/bin/python3 runs and, when `module` is given, can import it.
+bool have_python(const std::string& module = "");
+
+// Writes `script` to a new file in `dir` and runs it with /usr/bin/python3 and `args`.
+command_result run_python(const std::filesystem::path& dir, const std::string& script,
+                          const std::vector<std::string>& args = {});
 
 inline std::filesystem::path fixture_dir() { return DIPLOGRAPH_FIXTURE_DIR; }
 inline std::filesystem::path dictionary_dir() { return DIPLOGRAPH_DICTIONARY_DIR; }
