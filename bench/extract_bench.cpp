@@ -18,6 +18,7 @@
 #include "diplograph/extract/dictionaries.hpp"
 #include "diplograph/extract/ingest.hpp"
 #include "diplograph/extract/sentences.hpp"
+#include "diplograph/extract/timex.hpp"
 
 namespace diplograph::bench {
 namespace {
@@ -132,6 +133,40 @@ void bm_extract_events(benchmark::State& state) {
   state.counters["events"] = static_cast<double>(events);
 }
 BENCHMARK(bm_extract_events);
+
+// TIMEX3 tagging on tokens already split, against the baseline of splitting alone
+// (bm_segment_and_split): items are time expressions, so items/s is expressions per second.
+void bm_timex(benchmark::State& state) {
+  const auto a = prepared_news_article();
+  const auto t = extract::split_sentences(a.text, a.segments);
+  const auto anchor = core::parse_iso_day("2017-03-24");
+  std::size_t found = 0;
+  for (auto _ : state) {
+    const auto x = extract::tag_timex(a.text, t, anchor);
+    found = x.size();
+    benchmark::DoNotOptimize(x.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(found));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(a.text.size()));
+  state.counters["expressions"] = static_cast<double>(found);
+}
+BENCHMARK(bm_timex);
+
+// Splitting and tagging together: what `diplograph timex` does per article.
+void bm_split_and_timex(benchmark::State& state) {
+  const auto a = prepared_news_article();
+  const auto anchor = core::parse_iso_day("2017-03-24");
+  std::size_t found = 0;
+  for (auto _ : state) {
+    const auto t = extract::split_sentences(a.text, a.segments);
+    const auto x = extract::tag_timex(a.text, t, anchor);
+    found = x.size();
+    benchmark::DoNotOptimize(x.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(found));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(a.text.size()));
+}
+BENCHMARK(bm_split_and_timex);
 
 }  // namespace
 }  // namespace diplograph::bench

@@ -8,7 +8,7 @@ packages=(g++ cmake ninja-build pkg-config
   libboost-graph-dev libsqlitecpp-dev libsqlite3-dev libhowardhinnant-date-dev
   libsimdjson-dev libcli11-dev libgumbo-dev libxxhash-dev libgtest-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libxml2-utils graphviz python3 python3-networkx python3-igraph sqlite3
+  packages+=(libxml2-utils graphviz python3 python3-networkx python3-scipy python3-igraph sqlite3
     libbenchmark-dev tzdata chromium jing)
 fi
 

@@ -55,7 +55,7 @@ int run_actor(const std::vector<std::string>& phrases, const std::string& date,
               const dictionary_options& dictionaries, std::istream& in, std::ostream& out, std::ostream& err) {
   std::optional<core::calendar_day> on;
   if (!date.empty()) on = core::parse_iso_day(date);
-  const auto dicts = load_dictionaries(dictionaries);
+  const auto dicts = load_dictionaries(dictionaries, err);
   int status = 0;
   std::size_t n = 0;
   for (const auto& phrase : phrases) {

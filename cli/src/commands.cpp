@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include "actor_verb.hpp"
+#include "merge_verb.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
 #include "timeline_verb.hpp"
@@ -14,6 +15,7 @@
 #include <optional>
 
 #include "diplograph/core/date.hpp"
+#include "diplograph/export/clusters.hpp"
 #include "diplograph/export/gexf.hpp"
 #include "diplograph/export/jsonl.hpp"
 #include "diplograph/export/network.hpp"
@@ -22,6 +24,7 @@
 #include "diplograph/extract/dictionaries.hpp"
 #include "diplograph/extract/ingest.hpp"
 #include "diplograph/graph/actor_graph.hpp"
+#include "diplograph/graph/metrics.hpp"
 #include "diplograph/store/database.hpp"
 #include "verbs.hpp"
 
@@ -34,6 +37,7 @@ struct range_options {
   std::string from;
   std::string to;
   std::string window = "month";  // GEXF per-window weights
+  int cluster_window = 1;        // days between events chained into one cluster
 };
 
 // Counts diagnostics by severity and prints them as `file:line: level: what`.
@@ -56,7 +60,7 @@ unsigned thread_count(const input_options& o) { return o.jobs == 0 ? default_thr
 int run_extract(const input_options& o, const std::string& format, bool stances, std::istream& in,
                 std::ostream& out, std::ostream& err) {
   if (format != "jsonl") throw usage_error("extract supports --format jsonl only");
-  const auto dicts = load_dictionaries(o.dictionaries);
+  const auto dicts = load_dictionaries(o.dictionaries, err);
   diagnostic_printer diags{err};
   std::string buffer;
   // Articles are coded on worker threads; results come back here in input order.
@@ -96,7 +100,7 @@ struct ingest_counts {
 // Articles are coded on worker threads; the database is only touched on this thread, which
 // checks for stored articles before dispatch and adds the results in input order, in batches.
 ingest_counts ingest_into(const input_options& o, store::database& db, std::istream& in, std::ostream& err) {
-  const auto dicts = load_dictionaries(o.dictionaries);
+  const auto dicts = load_dictionaries(o.dictionaries, err);
   diagnostic_printer diags{err};
   ingest_counts c;
   constexpr std::size_t batch_size = 2000;
@@ -166,7 +170,9 @@ graph::snapshot snapshot_of(const std::vector<core::event>& events, const std::v
   graph::actor_graph g;
   for (const auto& e : events) g.add(e);
   for (const auto& s : stances) g.add(s);
-  return g.snapshot();
+  graph::snapshot snap = g.snapshot();
+  graph::add_metrics(snap);
+  return snap;
 }
 
 template <typename Writer>
@@ -216,8 +222,10 @@ int run_export(const std::string& db_path, const std::string& format, const rang
   q.from = parse_day_option(r.from, "from");
   q.to = parse_day_option(r.to, "to");
   if (q.from && q.to && *q.to < *q.from) throw usage_error("--to is before --from");
-  const auto events = db.events(q);
-  const auto stances = db.stances(q);
+  // The cluster formats read what they need themselves.
+  const bool cluster_format = format == "clusters" || format == "mentions";
+  const auto events = cluster_format ? std::vector<core::event>{} : db.events(q);
+  const auto stances = cluster_format ? std::vector<core::stance>{} : db.stances(q);
   const exporter::gexf_options gexf{.window = exporter::parse_time_window(r.window).value_or(exporter::time_window::month)};
   const auto write = [&](std::ostream& f) {
     if (format == "graphml") exporter::write_graphml(f, snapshot_of(events, stances));
@@ -229,6 +237,8 @@ int run_export(const std::string& db_path, const std::string& format, const rang
     else if (format == "dot") exporter::write_dot(f, snapshot_of(events, stances));
     else if (format == "csv") exporter::write_events_csv(f, events);
     else if (format == "timeline" || format == "md") exporter::write_timeline_md(f, events);
+    else if (format == "clusters") exporter::write_clusters_csv(f, db.clusters(q, r.cluster_window));
+    else if (format == "mentions") exporter::write_cluster_mentions_csv(f, db.clusters(q, r.cluster_window));
     else if (format == "jsonl") {
       std::string line;
       for (const auto& e : events) {
@@ -295,12 +305,18 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   exp->add_option("--db", db_path, "SQLite database file")->capture_default_str();
   exp->add_option("--format", format,
                   "graphml, gexf (1.3, dynamic), gexf12 (1.2draft), gephi-nodes, gephi-edges (Gephi CSVs), "
-                  "nodelink (networkx JSON), dot, csv, timeline or jsonl")
+                  "nodelink (networkx JSON), dot, csv, timeline, jsonl, clusters (one CSV row per event "
+                  "reported across articles) or mentions (one CSV row per event of each cluster)")
       ->required()
       ->check(CLI::IsMember({"graphml", "gexf", "gexf12", "gephi-nodes", "gephi-edges", "nodelink", "dot",
-                             "csv", "timeline", "md", "jsonl"}));
+                             "csv", "timeline", "md", "jsonl", "clusters", "mentions"}));
   exp->add_option("--window", range.window, "GEXF weight windows: day, week, month, quarter or year")
       ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}))
+      ->capture_default_str();
+  exp->add_option("--cluster-window", range.cluster_window,
+                  "clusters, mentions: an event joins the cluster of the one before it (same actors and "
+                  "CAMEO root) when at most DAYS later")
+      ->check(CLI::Range(0, 100000))
       ->capture_default_str();
   exp->add_option("--from", range.from, "First day YYYY-MM-DD (inclusive)");
   exp->add_option("--to", range.to, "Last day YYYY-MM-DD (inclusive)");
@@ -322,6 +338,12 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
   timeline_verb_options tl;
   auto* timeline = add_timeline_verb(app, tl);
+
+  merge_verb_options mg;
+  auto* merge = add_merge_verb(app, mg);
+
+  explain_options ex;
+  auto* explain = add_explain_verb(app, ex);
 
   // Name a mistyped verb or option ourselves: CLI11 would only say a subcommand is required.
   if (args.size() >= 2 && args[1] != "-h" && args[1] != "--help" && args[1] != "--help-all") {
@@ -368,6 +390,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     if (*stats) return run_stats(db_path, out);
     if (*timex) return run_timex(tx, in, out, err);
     if (*timeline) return run_timeline(tl, out);
+    if (*merge) return run_merge(mg, out, err);
+    if (*explain) return run_explain(ex, in, out, err);
     if (*actor) {
       parse_day_option(actor_date, "date");
       return run_actor(phrases, actor_date, io.dictionaries, in, out, err);

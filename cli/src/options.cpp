@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
+#include <ostream>
 #include <string>
 #include <thread>
 
@@ -22,17 +24,45 @@ extract::ingest_options ingest_options_from(const input_options& o, std::istream
   return opt;
 }
 
-extract::dictionaries load_dictionaries(const dictionary_options& o) {
+namespace {
+
+extract::dictionary_format format_of(const std::string& name) {
+  if (name == "petrarch") return extract::dictionary_format::petrarch;
+  if (name == "tabari") return extract::dictionary_format::tabari;
+  return extract::dictionary_format::diplograph;
+}
+
+// The lines an import skipped, one warning each, and a count of what it could not express.
+void report_import(const extract::import_report& r, const std::string& dir, std::ostream& warnings) {
+  for (const auto& d : r.skipped) warnings << "diplograph: " << core::format(d) << " (line skipped)\n";
+  if (r.skipped.empty() && r.not_expressible == 0) return;
+  warnings << "diplograph: note: " << dir << ": " << r.actors << " actors, " << r.agent_phrases << " agent phrases, "
+           << r.verb_patterns << " verb patterns; " << r.skipped.size() << " lines skipped, " << r.not_expressible
+           << " entries our model cannot express\n";
+}
+
+}  // namespace
+
+extract::dictionaries load_dictionaries(const dictionary_options& o, std::ostream& warnings) {
   const std::filesystem::path builtin =
       o.dict_dir.empty() ? extract::dictionaries::default_directory() : std::filesystem::path(o.dict_dir);
   if (o.dicts.empty()) return extract::dictionaries::load(builtin);
-  const auto format = o.dict_format == "petrarch" ? extract::dictionary_format::petrarch
-                                                  : extract::dictionary_format::diplograph;
-  std::vector<extract::dictionary_source> sources;
-  for (const auto& d : o.dicts) sources.push_back({d, format});
-  if (o.with_builtin) sources.push_back({builtin, extract::dictionary_format::diplograph});
-  return extract::dictionaries::load(sources, builtin);
+  const auto format = format_of(o.dict_format);
+  if (format != extract::dictionary_format::tabari) {
+    std::vector<extract::dictionary_source> sources;
+    for (const auto& d : o.dicts) sources.push_back({d, format});
+    if (o.with_builtin) sources.push_back({builtin, extract::dictionary_format::diplograph});
+    return extract::dictionaries::load(sources, builtin);
+  }
+  // TABARI: built here rather than by dictionaries::load, to report the lines it skips.
+  extract::dictionary_builder b;
+  b.load_grammar_and_cameo(builtin);
+  for (const auto& d : o.dicts) report_import(b.load_tabari(d), d, warnings);
+  if (o.with_builtin) b.load_diplograph(builtin);
+  return std::move(b).build();
 }
+
+extract::dictionaries load_dictionaries(const dictionary_options& o) { return load_dictionaries(o, std::cerr); }
 
 void add_dictionary_options(CLI::App& cmd, dictionary_options& o) {
   cmd.add_option("--dict-dir", o.dict_dir,
@@ -43,7 +73,7 @@ void add_dictionary_options(CLI::App& cmd, dictionary_options& o) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd.add_option("--dict-format", o.dict_format, "Format of --dict directories")
-      ->check(CLI::IsMember({"diplograph", "petrarch"}))
+      ->check(CLI::IsMember({"diplograph", "petrarch", "tabari"}))
       ->capture_default_str();
   cmd.add_flag("--with-builtin", o.with_builtin, "With --dict, also use the built-in actors and verbs");
 }

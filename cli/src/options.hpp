@@ -48,7 +48,10 @@ std::optional<core::calendar_day> parse_day_option(const std::string& value, con
 
 extract::ingest_options ingest_options_from(const input_options& o, std::istream& in);
 
-// Throws extract::extract_error when a dictionary is missing or malformed.
+// Throws extract::extract_error when a dictionary is missing or malformed. Lines of TABARI
+// dictionaries that cannot be read are skipped and reported to `warnings`.
+extract::dictionaries load_dictionaries(const dictionary_options& o, std::ostream& warnings);
+// The same, with the warnings on standard error.
 extract::dictionaries load_dictionaries(const dictionary_options& o);
 
 void add_dictionary_options(CLI::App& cmd, dictionary_options& o);

@@ -42,7 +42,9 @@ struct attribute_decl {
 constexpr attribute_decl node_attributes[] = {
     {"actor_id", "string"},   {"code", "string"}, {"name", "string"},
     {"country", "string"},    {"kind", "string"}, {"out_events", "integer"},
-    {"in_events", "integer"},
+    {"in_events", "integer"},  {"out_degree", "integer"}, {"in_degree", "integer"},
+    {"weighted_out_degree", "double"}, {"weighted_in_degree", "double"}, {"pagerank", "double"},
+    {"betweenness", "double"}, {"component", "integer"}, {"community", "integer"},
 };
 
 // Edge attributes without time bounds; the per-window weight is declared separately.
@@ -230,6 +232,8 @@ void write(std::ostream& out, const graph::snapshot& g, const std::vector<core::
     append_attvalue(buf, "kind", core::to_string(n.actor.kind));
     append_attvalue(buf, "out_events", std::to_string(n.out_events));
     append_attvalue(buf, "in_events", std::to_string(n.in_events));
+    const auto metrics = detail::metric_values(n);
+    for (std::size_t m = 0; m < metrics.size(); ++m) append_attvalue(buf, detail::metric_fields[m].name, metrics[m]);
     buf += "        </attvalues>\n      </node>\n";
     out << buf;
   }

@@ -43,6 +43,14 @@ constexpr key_decl keys[] = {
     {"kind", "node", "string"},
     {"out_events", "node", "int"},
     {"in_events", "node", "int"},
+    {"out_degree", "node", "int"},
+    {"in_degree", "node", "int"},
+    {"weighted_out_degree", "node", "double"},
+    {"weighted_in_degree", "node", "double"},
+    {"pagerank", "node", "double"},
+    {"betweenness", "node", "double"},
+    {"component", "node", "int"},
+    {"community", "node", "int"},
     {"weight", "edge", "double"},
     {"count", "edge", "int"},
     {"goldstein_sum", "edge", "double"},
@@ -130,6 +138,8 @@ void write_graphml(std::ostream& out, const graph::snapshot& g) {
     append_data(buf, node_indent, "kind", core::to_string(n.actor.kind));
     append_data(buf, node_indent, "out_events", std::to_string(n.out_events));
     append_data(buf, node_indent, "in_events", std::to_string(n.in_events));
+    const auto metrics = detail::metric_values(n);
+    for (std::size_t m = 0; m < metrics.size(); ++m) append_data(buf, node_indent, detail::metric_fields[m].name, metrics[m]);
     buf += "    </node>\n";
     out << buf;
     xml_id.emplace(n.id, std::move(id));

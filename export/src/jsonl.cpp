@@ -48,6 +48,8 @@ void append_event_json(std::string& out, const core::event& e) {
   else core::append_json_string(out, e.plover);
   out += ",\"negated\":";
   out += e.negated ? "true" : "false";
+  out += ",\"mentions\":";
+  out += std::to_string(e.mentions);
   out += ",\"text\":";
   core::append_json_string(out, e.text);
   out += ",\"span\":[";

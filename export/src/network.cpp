@@ -93,21 +93,26 @@ const std::string& node_label(const graph::node& n) {
 }
 
 void write_gephi_nodes_csv(std::ostream& out, const graph::snapshot& g) {
-  out << "Id,Label,code,name,country,kind,out_events,in_events\n";
+  out << "Id,Label,code,name,country,kind,out_events,in_events";
+  for (const auto& f : detail::metric_fields) out << ',' << f.name;
+  out << '\n';
   const auto ids = node_ids(g);
   std::string row;
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
     const graph::node& n = g.nodes[i];
-    const std::string fields[] = {ids[i],
-                                  node_label(n),
-                                  n.actor.code,
-                                  n.actor.name,
-                                  n.actor.country,
-                                  std::string(core::to_string(n.actor.kind)),
-                                  std::to_string(n.out_events),
-                                  std::to_string(n.in_events)};
+    std::vector<std::string> fields = {ids[i],
+                                       node_label(n),
+                                       n.actor.code,
+                                       n.actor.name,
+                                       n.actor.country,
+                                       std::string(core::to_string(n.actor.kind)),
+                                       std::to_string(n.out_events),
+                                       std::to_string(n.in_events)};
+    auto metrics = detail::metric_values(n);
+    metrics.resize(std::size(detail::metric_fields));  // empty cells when not computed
+    fields.insert(fields.end(), metrics.begin(), metrics.end());
     row.clear();
-    append_csv_row(row, fields, std::size(fields));
+    append_csv_row(row, fields.data(), fields.size());
     out << row;
   }
 }
@@ -171,6 +176,11 @@ void write_node_link_json(std::ostream& out, const graph::snapshot& g) {
     buf += std::to_string(n.out_events);
     append_key(buf, "in_events");
     buf += std::to_string(n.in_events);
+    const auto metrics = detail::metric_values(n);
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      append_key(buf, detail::metric_fields[m].name);
+      buf += metrics[m];
+    }
     buf += '}';
     out << buf;
     buf.clear();

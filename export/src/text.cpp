@@ -174,4 +174,12 @@ std::string joined_articles(const std::vector<std::string>& articles) {
   return out;
 }
 
+std::vector<std::string> metric_values(const graph::node& n) {
+  if (!n.metrics.computed) return {};
+  const auto& m = n.metrics;
+  return {std::to_string(m.out_degree), std::to_string(m.in_degree),  format_number(m.weighted_out),
+          format_number(m.weighted_in), format_number(m.pagerank),    format_number(m.betweenness),
+          std::to_string(m.component),  std::to_string(m.community)};
+}
+
 }  // namespace diplograph::exporter::detail

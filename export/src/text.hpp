@@ -15,6 +15,7 @@
 
 #include "diplograph/core/event.hpp"
 #include "diplograph/core/utf8.hpp"
+#include "diplograph/graph/actor_graph.hpp"
 
 namespace diplograph::exporter::detail {
 
@@ -36,6 +37,19 @@ void for_each_code_point(std::string_view text, F&& f) {
     }
   }
 }
+
+// The node metrics every graph format writes (graph::add_metrics), in this order.
+struct metric_field {
+  std::string_view name;
+  bool integer;
+};
+inline constexpr metric_field metric_fields[] = {
+    {"out_degree", true},   {"in_degree", true},    {"weighted_out_degree", false},
+    {"weighted_in_degree", false}, {"pagerank", false}, {"betweenness", false},
+    {"component", true},    {"community", true},
+};
+// The values of metric_fields for `n` as text; empty when its metrics were not computed.
+std::vector<std::string> metric_values(const graph::node& n);
 
 // True for U+FFFE and U+FFFF, which XML 1.0 does not allow (sequence must be valid UTF-8).
 bool is_xml_noncharacter(std::string_view sequence);

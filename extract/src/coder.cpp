@@ -55,25 +55,87 @@ class article_coder {
     index_ = index;
     find_mentions();
     find_verbs();
+    if (!trace_) {
+      assemble(out);
+      return;
+    }
+    begin_trace();
+    const std::size_t events_before = out.size(), stances_before = stances_.size();
     assemble(out);
+    end_trace(std::vector<core::event>(out.begin() + static_cast<std::ptrdiff_t>(events_before), out.end()),
+              stances_before);
   }
 
-  // The mention that covers most of sentence `s`: what a short actor phrase names.
-  std::optional<mention> main_mention(const sentence& s) {
+  // When set, code() records what it saw and why into *trace (explain_events).
+  void trace_into(sentence_trace* trace) { trace_ = trace; }
+
+  // What a short actor phrase names (`diplograph actor`): the mention that covers most of it.
+  // A phrase with no coded actor takes its role from a role word and its country from any
+  // place in it ("professor ... at a university in Scotland" -> GBREDU). People and groups we
+  // cannot identify ("20 men", "he", "occupiers") have the role UNK.
+  actor_resolution resolve_phrase(const sentence& s) {
     sentence_ = &s;
     index_ = 0;
     find_mentions();
+    actor_resolution r;
     const mention* best = nullptr;
-    for (const auto& m : mentions_) {
-      if (m.location && !m.actor) continue;
-      // The longest coded mention; among equals the later one, the head of the phrase
-      // ("crowd control police").
-      if (!best || (m.actor && !best->actor) ||
-          (static_cast<bool>(m.actor) == static_cast<bool>(best->actor) && m.end - m.begin >= best->end - best->begin))
-        best = &m;
+    // The longest coded mention; among equals the later one, the head of the phrase ("crowd
+    // control police"). A place counts only when nothing else is there ("in Kenya" is where
+    // the professor is, "Kenya" alone is the country).
+    for (const bool places : {false, true}) {
+      for (const auto& m : mentions_) {
+        if (m.location && (!places || !m.actor)) continue;
+        if (!best || (m.actor && !best->actor) ||
+            (static_cast<bool>(m.actor) == static_cast<bool>(best->actor) && m.end - m.begin >= best->end - best->begin))
+          best = &m;
+      }
+      if (best) break;
     }
-    if (!best) return std::nullopt;
-    return *best;
+    const auto add_roles = [&](std::string_view role) {
+      for (std::size_t i = 0; i + 3 <= role.size(); i += 3) r.roles.emplace_back(role.substr(i, 3));
+    };
+    if (best && best->actor && !best->actor->code.empty()) {
+      r.actor = best->actor;
+      const std::string& code = best->actor->code;
+      for (std::size_t i = 3; i + 3 <= code.size(); i += 3) {
+        const std::string chunk = code.substr(i, 3);
+        if (!d_.role_label(chunk).empty()) r.roles.push_back(chunk);
+      }
+      if (r.roles.empty()) add_roles(best->role);  // "the EU legislature"
+      if (r.roles.empty()) {
+        if (const auto* e = d_.find_actor(code); e && e->role != "IGO") add_roles(e->role);
+      }
+      return r;
+    }
+    if (!best) {
+      // Nothing matched: a misspelt country word ("Kazahks") when it is one edit from one country.
+      for (std::size_t i = s.first_token; i < s.end_token(); ++i) {
+        if (!is_word(i) || !t_.tokens[i].capitalised) continue;
+        const actor_match near = d_.near_country(key(i));
+        if (near.length == 0) continue;
+        r.actor = country_actor(d_.actors()[near.entry], near.kind == phrase_kind::government ? "GOV" : "");
+        if (near.kind == phrase_kind::government) r.roles.emplace_back("GOV");
+        return r;
+      }
+    }
+    if (best) r.actor = best->actor;  // a named person we have no code for
+    std::string role = best ? best->role : std::string();
+    for (const auto& m : mentions_)
+      if (role.empty() && m.role_only && !m.role.empty()) role = m.role;
+    const actor_entry* country = nullptr;
+    for (const auto& m : mentions_) {
+      if (country || !m.actor || m.actor->country.empty()) continue;
+      if (const actor_entry* c = d_.find_actor(m.actor->country); c && c->kind == core::actor_kind::country)
+        country = c;
+    }
+    if (country && !role.empty()) {
+      core::actor composed = country_actor(*country, role);
+      if (r.actor && r.actor->kind == core::actor_kind::person) composed.name = r.actor->name;
+      r.actor = std::move(composed);
+    }
+    add_roles(role);
+    if (r.roles.empty() && !r.actor && unidentified_people(s)) r.roles.emplace_back("UNK");
+    return r;
   }
 
  private:
@@ -95,6 +157,65 @@ class article_coder {
   std::vector<core::stance> stances_;  // collected over the article
  private:
   std::optional<core::actor> last_speaker_;
+  sentence_trace* trace_ = nullptr;
+  std::size_t trace_verb_ = static_cast<std::size_t>(-1);  // the verb being coded, for why()
+
+  // ---------------------------------------------------------------- explain
+
+  core::span token_span(std::size_t b, std::size_t e) const {
+    return {t_.tokens[b].where.begin, t_.tokens[e - 1].where.end};
+  }
+
+  void begin_trace() {
+    sentence_trace& tr = *trace_;
+    tr = sentence_trace{};
+    tr.index = index_;
+    tr.where = sentence_->where;
+    for (const auto& m : mentions_) {
+      sentence_trace::actor_note n;
+      n.where = token_span(m.begin, m.end);
+      n.actor = m.actor;
+      n.role = m.role;
+      n.status = m.pronoun ? (m.actor ? "pronoun: the last named speaker" : "pronoun with no speaker yet: not coded")
+                 : m.location ? "place: not an actor"
+                 : m.role_only && !m.actor ? "role without a country or organisation: not coded"
+                 : m.bare_adjective ? "nationality adjective"
+                 : m.person ? (m.actor && !m.actor->code.empty() ? "person" : "person with no code: kept by name")
+                 : "actor";
+      tr.actors.push_back(std::move(n));
+    }
+    for (const auto& x : times_)
+      if (x.where.begin >= sentence_->where.begin && x.where.end <= sentence_->where.end) tr.times.push_back(x);
+    for (const auto& v : verbs_) {
+      sentence_trace::verb_note n;
+      n.where = token_span(v.begin, v.end);
+      n.reporting = v.reporting;
+      if (!v.reporting) {
+        n.code = d_.verbs()[v.entry].code;
+        n.pattern = d_.verbs()[v.entry].pattern;
+      } else {
+        n.outcomes.emplace_back("reporting verb: its subject is the speaker of the clause it reports");
+      }
+      tr.verbs.push_back(std::move(n));
+    }
+  }
+
+  void end_trace(std::vector<core::event> events, std::size_t stances_before) {
+    sentence_trace& tr = *trace_;
+    for (auto& v : tr.verbs)
+      if (v.outcomes.empty()) v.outcomes.emplace_back("no event: the verb lies outside every clause that was coded");
+    tr.events = std::move(events);
+    tr.stances.assign(stances_.begin() + static_cast<std::ptrdiff_t>(stances_before), stances_.end());
+  }
+
+  // Records why verb `vi` gave no event (or what it gave) when tracing.
+  void why(std::size_t vi, std::string reason) const {
+    if (trace_ && vi < trace_->verbs.size()) trace_->verbs[vi].outcomes.push_back(std::move(reason));
+  }
+  // The same, unless an outcome is already recorded for the verb (a more precise reason).
+  void why_if_silent(std::size_t vi, std::string reason) const {
+    if (trace_ && vi < trace_->verbs.size() && trace_->verbs[vi].outcomes.empty()) why(vi, std::move(reason));
+  }
 
   // ---------------------------------------------------------------- tokens
 
@@ -206,10 +327,11 @@ class article_coder {
     return false;
   }
 
-  mention resolve(const std::vector<piece>& pieces, bool owner_possessive, bool former) const {
+  mention resolve(const std::vector<piece>& pieces, bool owner_possessive, bool former,
+                  std::string_view rank_role = {}) const {
     mention m;
     std::optional<std::uint32_t> country, org;
-    std::string role;
+    std::string role{rank_role};
     bool government = false;
     for (const auto& p : pieces) {
       if (p.kind == phrase_kind::agent) {
@@ -280,6 +402,14 @@ class article_coder {
           possessive = true;  // "Russia's UN ambassador"
           ++j;
         }
+        if (j + 1 < end() && punct(j, "-") && !t_.tokens[j].space_before && key(j + 1) == "based"sv &&
+            pieces.size() == 1 && m.kind != phrase_kind::agent && j + 2 < end() &&
+            d_.match_actor(t_, j + 2, end()).kind == phrase_kind::agent &&
+            d_.match_actor(t_, j + 2, end()).length > 0) {
+          possessive = true;  // "a Somalia-based paramilitary group" is Somalia's
+          j += 2;
+          continue;
+        }
         if (j < end() && punct(j, "-") && !t_.tokens[j].space_before && j + 1 < end() &&
             !t_.tokens[j + 1].space_before) {
           // "U.S.-backed": the hyphen ends the phrase; the participle follows.
@@ -314,7 +444,9 @@ class article_coder {
       if (!joined) break;
     }
     if (pieces.empty()) return std::nullopt;
-    mention m = resolve(pieces, possessive, former_before(i));
+    // A rank before a known person is their title ("Lt. Gen. Muhoozi Kainerugaba" before his term).
+    const bool ranked = rank_before(i) < i;
+    mention m = resolve(pieces, possessive, former_before(i), ranked ? "MIL" : "");
     m.begin = i;
     m.end = j;
     m.bare_adjective = pieces.size() == 1 && pieces.front().kind == phrase_kind::adjective;
@@ -322,6 +454,12 @@ class article_coder {
     const bool agentless = std::none_of(pieces.begin(), pieces.end(),
                                         [](const piece& p) { return p.kind == phrase_kind::agent; });
     if (agentless && j < end() && is(j, word_class::place)) m.location = true;
+    // "the Tabqa dam", "Iranian nuclear sites": a nationality or place before a common noun that
+    // is neither a role nor an event noun describes a thing, not an actor.
+    if (m.bare_adjective && j < end() && is_word(j) && !t_.tokens[j].capitalised && !is(j, word_class::function) &&
+        !is(j, word_class::reporting) && !is(j, word_class::negation) && d_.match_verb(t_, j, end()).length == 0 &&
+        d_.match_verb_gapped(t_, j, end(), 3).length == 0)
+      m.location = true;
     return m;
   }
 
@@ -465,7 +603,10 @@ class article_coder {
     m.begin = b;
     m.end = e;
     m.person = true;
-    if (!mentions_.empty() && mentions_.back().end == b && !mentions_.back().location &&
+    // A military rank before the name ("Lt. Gen. Muhoozi Kainerugaba"): the person is military.
+    const std::size_t rank = rank_before(b);
+    if (rank < b) m.role = "MIL";
+    if (!mentions_.empty() && mentions_.back().end == rank && !mentions_.back().location &&
         !mentions_.back().pronoun && !mentions_.back().person) {
       // A title directly before the name: the title and the name are one mention.
       mention title = std::move(mentions_.back());
@@ -473,6 +614,15 @@ class article_coder {
       m.begin = title.begin;
       m.actor = title.actor;
       m.role = title.role;
+      if (rank < b && title.role.empty() && title.actor && !title.role_word) {
+        // "Ugandan Maj. Gen. ...": the country's military.
+        if (const actor_entry* c = d_.find_actor(title.actor->code); c && c->kind == core::actor_kind::country) {
+          m.actor = country_actor(*c, "MIL");
+          m.role = "MIL";
+        }
+      }
+    } else if (rank < b) {
+      m.begin = rank;
     } else if (e + 1 < end() && punct(e, ",")) {
       std::size_t k = e + 1;
       if (determiner(k)) ++k;
@@ -496,6 +646,8 @@ class article_coder {
         if (before->usable() && !before->pronoun && !before->role_only) {
           m.actor = before->actor;
           m.role = before->role;
+        } else if (before->role_only && !before->actor && !before->role.empty() && m.role.empty()) {
+          m.role = before->role;  // "The provincial governor's spokesman, Mohammad Arif Nuri"
         }
       }
     }
@@ -523,6 +675,30 @@ class article_coder {
     }
     if (m.actor && !m.role.empty()) last_person_in_role_[m.role] = *m.actor;
     mentions_.push_back(std::move(m));
+  }
+
+  // Where a capitalised military rank right before token `b` begins ("Lt. Gen.", "Air Chief
+  // Marshal"), or `b` when there is none.
+  std::size_t rank_before(std::size_t b) const {
+    std::size_t first = b;
+    for (std::size_t k = b; k > begin(); --k) {
+      const std::size_t w = k - 1;
+      if (punct(w, ".") && !t_.tokens[w].space_before) continue;
+      if (!is_word(w) || !t_.tokens[w].capitalised || !is(w, word_class::rank)) break;
+      first = w;
+    }
+    return first;
+  }
+
+  // A phrase that names people without saying who: a pronoun, or a plural noun at its end
+  // ("a group of men", "occupiers"); not "a cat named Frank".
+  bool unidentified_people(const sentence& s) const {
+    if (std::any_of(mentions_.begin(), mentions_.end(), [](const mention& m) { return m.pronoun; })) return true;
+    std::size_t last = s.first_token + s.token_count;
+    while (last > s.first_token && !is_word(last - 1)) --last;
+    if (last == s.first_token || t_.tokens[last - 1].capitalised) return false;
+    const std::string_view w = key(last - 1);
+    return w.ends_with("men") || (w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
   }
 
   // "the minister", "the envoy": the last person named in that role.
@@ -701,10 +877,16 @@ class article_coder {
 
   void emit(const core::actor& src, const core::actor& tgt, std::string code, bool negated,
             std::string rule, std::vector<core::event>& out) const {
-    if (src.id() == tgt.id()) return;
+    if (src.id() == tgt.id()) {
+      why(trace_verb_, "dropped " + rule + ": source and target are the same actor (" + src.id().value() + ")");
+      return;
+    }
     if (negated) {
       const int root = std::stoi(code.substr(0, 2));
-      if (root > 8 || root < 3) return;  // a conflict that did not happen is no event
+      if (root > 8 || root < 3) {  // a conflict that did not happen is no event
+        why(trace_verb_, "dropped " + rule + ": negated " + code + " (only negated cooperation is coded, as 120)");
+        return;
+      }
       code = "120";
       rule += "+negated";
     }
@@ -726,6 +908,7 @@ class article_coder {
     e.where = sentence_->where;
     e.text = std::string(std::string_view(a_.text).substr(e.where.begin, e.where.end - e.where.begin));
     e.rule = std::move(rule);
+    why(trace_verb_, "coded " + e.rule + ": " + src.id().value() + " -> " + tgt.id().value() + " " + e.code);
     out.push_back(std::move(e));
   }
 
@@ -944,19 +1127,25 @@ class article_coder {
 
   void code_region(const region& r, std::vector<core::event>& out) {
     resolve_by_speaker(r);
+    if (trace_ && r.speaker && r.end > r.begin) trace_->speech.push_back({token_span(r.begin, r.end), r.speaker});
     code_stances(r);
+    trace_verb_ = no_mention;
     code_obligations(r, out);
     for (std::size_t vi = 0; vi < verbs_.size(); ++vi) {
       const verb_hit& v = verbs_[vi];
       if (v.reporting || v.begin < r.begin || v.end > r.end) continue;
+      trace_verb_ = vi;
+      const std::size_t coded_before = out.size();
       const verb_entry& entry = d_.verbs()[v.entry];
       verb_byte_ = t_.tokens[v.begin].where.begin;
       clause_ = {t_.tokens[r.begin].where.begin, t_.tokens[r.end - 1].where.end};
       // "unless coordinated with X", "if approved by": a reduced passive with no actor subject.
       if (!entry.literal && v.begin > r.begin && raw(v.begin).size() > 3 &&
           raw(v.begin).substr(raw(v.begin).size() - 2) == "ed"sv && reduced_clause_opener(key(v.begin - 1)) &&
-          !(v.end < end() && key(v.end) == "by"sv))
+          !(v.end < end() && key(v.end) == "by"sv)) {
+        why(vi, "dropped: a reduced clause (\"if approved by\") has no actor subject");
         continue;
+      }
       const bool negated = negated_before(v.begin, r.begin);
       // The next clause verb bounds the object.
       std::size_t object_end = r.end;
@@ -968,9 +1157,15 @@ class article_coder {
       if (v.modifier) {
         // "U.S.-backed Syrian Democratic Forces": the modifier's owner acts on the head noun.
         const mention* owner = v.begin >= 2 ? mention_at(v.begin - 2) : nullptr;
-        if (!owner || !owner->usable() || v.end >= end()) continue;
+        if (!owner || !owner->usable() || v.end >= end()) {
+          why(vi, "dropped: a hyphenated modifier (\"U.S.-backed\") needs a coded actor before the hyphen");
+          continue;
+        }
         const mention* head = mention_at(v.end);
-        if (!head || !head->usable() || head->begin != v.end) continue;
+        if (!head || !head->usable() || head->begin != v.end) {
+          why(vi, "dropped: a hyphenated modifier needs a coded actor right after it");
+          continue;
+        }
         const std::size_t owner_index = static_cast<std::size_t>(owner - mentions_.data());
         for (const mention* s : coordinated(owner_index, r.begin, v.begin))
           emit(*s->actor, *head->actor, entry.code, negated, "modifier:" + entry.pattern, out);
@@ -981,6 +1176,7 @@ class article_coder {
         for (const auto& m : mentions_)
           if (m.begin >= r.begin && m.end <= v.begin && m.usable())
             emit(*r.speaker, *m.actor, entry.code, negated, "speech:" + entry.pattern, out);
+        if (out.size() == coded_before) why_if_silent(vi, "dropped: a judgement in reported speech with no coded actor before it");
         continue;
       }
       // Passive: "was attacked by X".
@@ -1000,6 +1196,7 @@ class article_coder {
             for (const mention* b : parties)
               if (a != b) emit(*a->actor, *b->actor, entry.code, negated, "between:" + entry.pattern, out);
         }
+        if (out.size() == coded_before) why_if_silent(vi, "dropped: \"between\" needs two coded parties after it");
         continue;
       } else if (entry.literal) {
         // A noun carries the event: its owner is right before it ("Israel's bombardment of",
@@ -1013,7 +1210,10 @@ class article_coder {
         // partners refuse ...").
         const int root = std::stoi(entry.code.substr(0, 2));
         const bool that_clause = v.end < end() && key(v.end) == "that"sv;
-        if (that_clause && root != 2 && root != 10 && root != 13) continue;
+        if (that_clause && root != 2 && root != 10 && root != 13) {
+          why(vi, "dropped: a that-clause follows, not an object (only appeals, demands and threats address its subject)");
+          continue;
+        }
         if (that_clause) {
           for (std::size_t k = vi + 1; k < verbs_.size(); ++k)
             if (verbs_[k].begin > v.end + 1) {
@@ -1048,9 +1248,18 @@ class article_coder {
             for (const mention* b : subjects)
               if (a != b) emit(*a->actor, *b->actor, entry.code, negated, "reciprocal:" + entry.pattern, out);
         }
+        if (out.size() == coded_before)
+          why_if_silent(vi, "dropped: no coded target after the verb (and no coordinated subjects to act on each other)");
         continue;
       }
-      if (!tgt || (!src && !subject_override)) continue;
+      if (!tgt) {
+        why(vi, "dropped: no coded target after the verb");
+        continue;
+      }
+      if (!src && !subject_override) {
+        why(vi, passive ? "dropped: no coded agent after \"by\"" : "dropped: no coded source before the verb in its clause");
+        continue;
+      }
       const std::size_t subject = src.value_or(no_mention);
       const auto targets = coordinated(*tgt, v.end, object_end);
       const std::string code = entry.literal ? entry.code : threatened_code(vi, entry.code);
@@ -1155,23 +1364,19 @@ actor_resolution resolve_actor(std::string_view phrase, const dictionaries& dict
   whole.token_count = t.tokens.size();
   whole.where = {0, a.text.size()};
   article_coder coder{a, dicts, t};
-  const auto m = coder.main_mention(whole);
-  if (!m) return r;
-  if (m->actor) {
-    r.actor = m->actor;
-    const std::string& code = m->actor->code;
-    for (std::size_t i = 3; i + 3 <= code.size(); i += 3) {
-      const std::string chunk = code.substr(i, 3);
-      if (!dicts.role_label(chunk).empty()) r.roles.push_back(chunk);
-    }
-    if (r.roles.empty() && !m->role.empty()) r.roles.push_back(m->role);  // "the EU legislature"
-    if (r.roles.empty()) {
-      if (const auto* e = dicts.find_actor(code); e && !e->role.empty() && e->role != "IGO") r.roles.push_back(e->role);
-    }
-  } else if (!m->role.empty()) {
-    r.roles.push_back(m->role);
+  return coder.resolve_phrase(whole);
+}
+
+std::vector<sentence_trace> explain_events(const core::article& a, const dictionaries& dicts) {
+  const tokenized_text t = split_sentences(a.text, a.segments);
+  article_coder coder{a, dicts, t, tag_timex(a.text, t, a.published)};
+  std::vector<sentence_trace> traces(t.sentences.size());
+  std::vector<core::event> events;
+  for (std::size_t i = 0; i < t.sentences.size(); ++i) {
+    coder.trace_into(&traces[i]);
+    coder.code(i, t.sentences[i], events);
   }
-  return r;
+  return traces;
 }
 
 extraction_result extract_events(const core::article& a, const dictionaries& dicts) {
@@ -1181,14 +1386,23 @@ extraction_result extract_events(const core::article& a, const dictionaries& dic
   result.sentences = t.sentences.size();
   for (std::size_t i = 0; i < t.sentences.size(); ++i) coder.code(i, t.sentences[i], result.events);
   result.stances = std::move(coder.stances_);
-  // Within a sentence the same dyad and code is one event.
+  // Within an article the same dyad, code and date is one event; it counts the sentences that
+  // state it (a repeat inside one sentence is not a second mention).
   std::vector<core::event> unique;
+  std::vector<std::size_t> last_sentence;  // per unique event, the last sentence that stated it
   for (auto& e : result.events) {
-    const bool dup = std::any_of(unique.begin(), unique.end(), [&](const core::event& u) {
-      return u.sentence == e.sentence && u.code == e.code && u.source->id() == e.source->id() &&
+    const auto same = std::find_if(unique.begin(), unique.end(), [&](const core::event& u) {
+      return u.code == e.code && u.date == e.date && u.source->id() == e.source->id() &&
              u.target->id() == e.target->id();
     });
-    if (!dup) unique.push_back(std::move(e));
+    if (same == unique.end()) {
+      last_sentence.push_back(e.sentence);
+      unique.push_back(std::move(e));
+    } else if (std::size_t& last = last_sentence[static_cast<std::size_t>(same - unique.begin())];
+               last != e.sentence) {
+      last = e.sentence;
+      ++same->mentions;
+    }
   }
   result.events = std::move(unique);
   if (!a.published) {

@@ -278,6 +278,12 @@ struct dictionaries::impl {
   std::vector<std::string> role_labels;  // the first phrase of each role's first line
   std::vector<verb_entry> verbs;
   token_trie grammar_trie;
+  struct one_word {
+    std::string key;
+    std::uint32_t entry;
+    phrase_kind kind;
+  };
+  std::vector<one_word> one_word_countries;  // for near_country()
   token_trie issue_trie;
   std::vector<std::string> issue_keys;
   std::vector<std::string> issue_labels;
@@ -300,7 +306,7 @@ struct dictionaries::impl {
         {"PARTICLE", word_class::particle},   {"NOT_NAME", word_class::not_name},
         {"FUNCTION", word_class::function},   {"SYMMETRIC", word_class::symmetric},
         {"OPPOSE", word_class::oppose},       {"SUPPORT", word_class::support},
-        {"JUDGE", word_class::judge},
+        {"JUDGE", word_class::judge},         {"RANK", word_class::rank},
     };
     for (const auto& e : read_entries(file)) {
       const auto* c = std::find_if(std::begin(classes), std::end(classes),
@@ -383,7 +389,12 @@ struct dictionaries::impl {
   }
 
   void add_phrases(const std::vector<std::string>& phrases, std::uint32_t entry, phrase_kind kind) {
-    for (const auto& p : phrases) actor_trie.insert(phrase_keys(p), {entry, kind, is_acronym(p)});
+    for (const auto& p : phrases) {
+      auto keys = phrase_keys(p);
+      if (keys.size() == 1 && keys.front().size() >= 5 && actors[entry].kind == core::actor_kind::country)
+        one_word_countries.push_back({keys.front(), entry, kind});
+      actor_trie.insert(std::move(keys), {entry, kind, is_acronym(p)});
+    }
   }
 
   void load_actor_file(const fs::path& file, core::actor_kind kind) {
@@ -408,7 +419,7 @@ struct dictionaries::impl {
           // institutions.txt: the code is country + role ("USAMIL" for the Pentagon).
           if (e.key.size() < 6) throw bad("institution code '" + e.key + "' must be a country and a role");
           if (a.country.empty()) a.country = e.key.substr(0, 3);
-          if (a.role.empty()) a.role = e.key.substr(3, 3);
+          if (a.role.empty()) a.role = e.key.substr(3);  // one role or two: USAGOVMIL
         }
       }
       for (const auto& [tag, values] : e.tags)
@@ -421,11 +432,27 @@ struct dictionaries::impl {
     }
   }
 
+  // Sub-national places: `MMR = Rakhine | Arakan`. A place stands for its country the way a
+  // demonym does ("Rakhine rebels" -> MMRREB, "Idlib residents" -> SYRCVL; "in Rakhine" is a
+  // place), so each phrase is an adjective phrase of the country entry.
+  void load_regions(const fs::path& file) {
+    for (const auto& e : read_entries(file)) {
+      const auto bad = [&](const std::string& why) {
+        return extract_error(file.string() + ':' + std::to_string(e.number) + ": " + why);
+      };
+      if (!e.tags.empty()) throw bad("unknown tag '" + e.tags.front().first + "'");
+      const auto it = actor_index.find(e.key);
+      if (it == actor_index.end() || actors[it->second].kind != core::actor_kind::country)
+        throw bad("'" + e.key + "' is not a country code of countries.txt");
+      add_phrases(e.phrases, it->second, phrase_kind::adjective);
+    }
+  }
+
   void load_agents(const fs::path& file) {
     for (const auto& e : read_entries(file)) {
-      if (e.key.size() != 3 || !all_upper_alnum(e.key))
+      if ((e.key.size() != 3 && e.key.size() != 6) || !all_upper_alnum(e.key))
         throw extract_error(file.string() + ':' + std::to_string(e.number) + ": role '" + e.key +
-                            "' must be a 3-letter CAMEO role code");
+                            "' must be a CAMEO role code of 3 letters (or two of them: GOVMED)");
       add_phrases(e.phrases, role_index(e.key, e.phrases.front()), phrase_kind::agent);
     }
   }
@@ -494,6 +521,7 @@ struct dictionaries::impl {
     load_actor_file(dir / "countries.txt", core::actor_kind::country);
     if (fs::exists(dir / "institutions.txt")) load_actor_file(dir / "institutions.txt", core::actor_kind::organisation);
     if (fs::exists(dir / "leaders.txt")) load_leaders(dir / "leaders.txt");
+    if (fs::exists(dir / "regions.txt")) load_regions(dir / "regions.txt");
     load_agents(dir / "agents.txt");
     load_verbs(dir / "verbs.txt");
   }
@@ -521,6 +549,7 @@ dictionaries dictionaries::load(const std::vector<dictionary_source>& sources, c
   b.load_grammar_and_cameo(grammar_dir);
   for (const auto& s : sources) {
     if (s.format == dictionary_format::petrarch) b.load_petrarch(s.directory);
+    else if (s.format == dictionary_format::tabari) b.load_tabari(s.directory);
     else b.load_diplograph(s.directory);
   }
   return std::move(b).build();
@@ -552,6 +581,40 @@ dictionaries dictionary_builder::build() && {
   d.impl_ = std::move(impl_);
   impl_ = std::make_unique<dictionaries::impl>();
   return d;
+}
+
+namespace {
+
+// Optimal string alignment distance of at most one: equal, one substitution, insertion or
+// deletion, or two neighbouring letters swapped.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // substitution
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+  }
+  return a.substr(i) == b.substr(i + 1);  // b has one letter more
+}
+
+}  // namespace
+
+actor_match dictionaries::near_country(std::string_view key) const {
+  actor_match best;
+  if (key.size() < 6) return best;
+  std::optional<std::uint32_t> found;
+  for (const auto& w : impl_->one_word_countries) {
+    if (!within_one_edit(key, w.key)) continue;
+    if (found && *found != w.entry) return actor_match{};  // two countries are that close: no guess
+    found = w.entry;
+    best.length = 1;
+    best.entry = w.entry;
+    best.kind = w.kind;
+  }
+  return best;
 }
 
 actor_match dictionaries::match_actor(const tokenized_text& t, std::size_t pos, std::size_t end,

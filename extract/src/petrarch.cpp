@@ -1,14 +1,16 @@
-// PETRARCH/TABARI dictionary import: see dictionary_builder::load_petrarch.
+// PETRARCH/TABARI dictionary import: see dictionary_builder::load_petrarch and load_tabari.
 //
 // The published dictionaries (Phoenix, PETR.Validate) are read at run time from a directory the
 // user names; none of their content is part of this repository. What maps onto our model:
 //   actors   `HEAD_PHRASE_ [CODE]`, `+SYNONYM_` lines, `[CODE]` lines, date-bounded codes
-//            `[USAGOV 20090120-20170120]`, `[X <20090119]`, `[X >20170120]` (one person entry
-//            per term, so the coder picks the office held on the event date);
+//            `[USAGOV 20090120-20170120]`, `[X <20090119]`, `[X >20170120]`, TABARI's
+//            `[DEFAULT {CODE <YYMMDD} {CODE YYMMDD-YYMMDD}]` (one person entry per term, so the
+//            coder picks the office held on the event date);
 //   agents   `SOLDIER [~MIL]`, `{PLURAL}` or `{}`, `!MARKER! = A, B` substitution sets;
 //   verbs    see petrarch_verbs.cpp.
 // Discards and issues are counted, not used. Lines we cannot read are skipped and counted;
 // more than a fifth of a file's lines skipped means it is not a PETRARCH dictionary: that throws.
+// Where TABARI differs (comments, stems, sections), the readers ask tabari.cpp.
 #include <algorithm>
 #include <fstream>
 #include <optional>
@@ -173,39 +175,16 @@ struct coded {
   bool dated = false;
 };
 
-class file_reader {
+class actor_reader : line_reporter {
  public:
-  file_reader(const fs::path& file, summary& s) : file_(file), s_(s) {}
-
-  void bad(std::size_t line, const std::string& why) {
-    ++bad_;
-    ++s_.bad_lines;
-    if (first_bad_.empty()) first_bad_ = file_.string() + ':' + std::to_string(line) + ": " + why;
-    if (s_.first_bad.empty()) s_.first_bad = first_bad_;
-  }
-
-  // More than a fifth of the lines unreadable: not a PETRARCH file, or a broken one.
-  void check(std::size_t lines) const {
-    if (bad_ * 5 > lines)
-      throw extract_error(std::to_string(bad_) + " of " + std::to_string(lines) + " lines of " + file_.string() +
-                          " are not PETRARCH dictionary entries; first: " + first_bad_);
-  }
-
- protected:
-  const fs::path& file_;
-  summary& s_;
-  std::size_t bad_ = 0;
-  std::string first_bad_;
-};
-
-class actor_reader : file_reader {
- public:
-  actor_reader(dictionary_builder& b, const fs::path& file, summary& s) : file_reader(file, s), b_(b) {}
+  actor_reader(dictionary_builder& b, const fs::path& file, summary& s, dialect d)
+      : line_reporter(file, s, d), b_(b) {}
 
   void run() {
-    const auto lines = read_content_lines(file_);
+    const auto lines = read_content_lines(file_, dialect_);
     for (const auto& l : lines) line(l);
     flush();
+    sections_.finish(*this, lines.empty() ? 0 : lines.back().number);
     check(lines.size());
   }
 
@@ -214,8 +193,10 @@ class actor_reader : file_reader {
   bool open_ = false;
   std::vector<std::string> phrases_;
   std::vector<coded> codes_;
+  tabari::sections sections_;
 
   void line(const content_line& l) {
+    if (dialect_ == dialect::tabari && sections_.skip(l, s_)) return;
     const std::string_view t = detail::trim(l.text);
     if (t.front() == '[') {
       if (!open_) return bad(l.number, "a code with no actor before it");
@@ -233,12 +214,17 @@ class actor_reader : file_reader {
       open_ = true;
       ++s_.actor_blocks;
     }
-    const std::string p = phrase_from(phrase, false);
+    // A TABARI phrase ending in a stem also stands for its plural.
+    const auto raw = dialect_ == dialect::tabari ? tabari::stem_phrases(phrase)
+                                                 : std::vector<std::string>{std::string(phrase)};
+    const std::string p = phrase_from(raw.front(), false);
     if (p.empty() || phrase_keys(p).empty()) {
       if (!synonym) open_ = false;
       return bad(l.number, "no phrase");
     }
     phrases_.push_back(p);
+    if (raw.size() > 1) ++s_.stems;
+    for (std::size_t i = 1; i < raw.size(); ++i) phrases_.push_back(phrase_from(raw[i], false));
     if (bracket != std::string_view::npos) read_codes(t.substr(bracket), l.number);
   }
 
@@ -256,6 +242,20 @@ class actor_reader : file_reader {
 
   void read_code(std::string_view inside, std::size_t number) {
     inside = detail::trim(inside);
+    // TABARI: [DEFAULT {CODE dates} {CODE dates}], the default optional.
+    if (const std::size_t brace = inside.find('{'); brace != std::string_view::npos) {
+      if (!detail::trim(inside.substr(0, brace)).empty()) read_code(inside.substr(0, brace), number);
+      for (std::string_view rest = inside.substr(brace); !detail::trim(rest).empty();) {
+        const std::size_t open = rest.find('{');
+        const std::size_t close = rest.find('}', open);
+        if (open == std::string_view::npos || !detail::trim(rest.substr(0, open)).empty())
+          return bad(number, "text between {...} groups");
+        if (close == std::string_view::npos) return bad(number, "'{' without '}'");
+        read_code(rest.substr(open + 1, close - open - 1), number);
+        rest.remove_prefix(close + 1);
+      }
+      return;
+    }
     const std::size_t space = inside.find_first_of(" \t");
     std::string code = upper(inside.substr(0, space));
     std::string dates;
@@ -320,7 +320,8 @@ class actor_reader : file_reader {
     }
     // A person: one entry per term, terms first so that the date decides. An undated code
     // among them is the default outside the terms: after the last one when every term ends,
-    // before the first when every term has a start.
+    // and before the first when every term has a start (between terms, the coder's former
+    // office holder rule applies).
     std::optional<core::calendar_day> last_end, first_start;
     bool all_end = true, all_start = true;
     for (const auto& c : codes) {
@@ -330,53 +331,42 @@ class actor_reader : file_reader {
       if (c.from) first_start = first_start ? std::min(*first_start, *c.from) : *c.from;
       else all_start = false;
     }
-    for (const bool terms : {true, false}) {
-      for (const auto& c : codes) {
-        if (c.dated != terms) continue;
-        actor_entry e = entry_for(c.code, name);
-        e.kind = core::actor_kind::person;
-        if (c.dated) {
-          e.from = c.from;
-          e.to = c.to;
-        } else if (all_end && last_end) {
-          e.from = *last_end + date::days{1};
-        } else if (all_start && first_start) {
-          e.to = *first_start - date::days{1};
-        } else {
-          continue;  // the terms cover all time: the default never applies
-        }
-        add_phrases(b_.add_actor(std::move(e)), phrases);
-        ++s_.person_terms;
-      }
+    const auto add_person = [&](const coded& c, std::optional<core::calendar_day> from,
+                                std::optional<core::calendar_day> to) {
+      actor_entry e = entry_for(c.code, name);
+      e.kind = core::actor_kind::person;
+      e.from = from;
+      e.to = to;
+      add_phrases(b_.add_actor(std::move(e)), phrases);
+      ++s_.person_terms;
+    };
+    for (const auto& c : codes)
+      if (c.dated) add_person(c, c.from, c.to);
+    for (const auto& c : codes) {
+      if (c.dated) continue;
+      if (all_end && last_end) add_person(c, *last_end + date::days{1}, std::nullopt);
+      if (all_start && first_start) add_person(c, std::nullopt, *first_start - date::days{1});
+      // Otherwise the terms cover all time: the default never applies.
     }
   }
 };
 
-class agent_reader : file_reader {
+class agent_reader : line_reporter {
  public:
-  agent_reader(dictionary_builder& b, const fs::path& file, summary& s) : file_reader(file, s), b_(b) {}
+  agent_reader(dictionary_builder& b, const fs::path& file, summary& s, dialect d)
+      : line_reporter(file, s, d), b_(b) {}
 
   void run() {
-    const auto lines = read_content_lines(file_);
+    const auto lines = read_content_lines(file_, dialect_);
     for (const auto& l : lines) line(l);
+    sections_.finish(*this, lines.empty() ? 0 : lines.back().number);
     check(lines.size());
   }
 
  private:
   dictionary_builder& b_;
   std::unordered_map<std::string, std::vector<std::string>> markers_;
-
-  static std::string plural(const std::string& phrase) {
-    const std::size_t n = phrase.size();
-    const auto ends = [&](std::string_view s) { return n >= s.size() && phrase.compare(n - s.size(), s.size(), s) == 0; };
-    if (n >= 2 && (phrase[n - 1] == 'Y' || phrase[n - 1] == 'y') && !is_vowel(phrase[n - 2]))
-      return phrase.substr(0, n - 1) + (phrase[n - 1] == 'Y' ? "IES" : "ies");
-    const bool caps = n > 0 && detail::is_upper(phrase[n - 1]);
-    if (ends("S") || ends("X") || ends("Z") || ends("CH") || ends("SH") || ends("s") || ends("x") || ends("z") ||
-        ends("ch") || ends("sh"))
-      return phrase + (caps ? "ES" : "es");
-    return phrase + (caps ? "S" : "s");
-  }
+  tabari::sections sections_;
 
   void add(std::string_view raw, const std::string& role) {
     const std::string p = phrase_from(raw, true);
@@ -386,6 +376,7 @@ class agent_reader : file_reader {
   }
 
   void line(const content_line& l) {
+    if (dialect_ == dialect::tabari && sections_.skip(l, s_)) return;
     const std::string_view t = detail::trim(l.text);
     const std::size_t bracket = t.find('[');
     if (bracket == std::string_view::npos && t.front() == '!' && t.find('=') != std::string_view::npos) {
@@ -445,20 +436,49 @@ class agent_reader : file_reader {
     std::string base(phrase);
     while (!base.empty() && base.back() == '_') base.pop_back();
     add(base, role);
-    add(plural(base), role);
+    add(regular_plural(base), role);
   }
 };
 
-std::size_t count_lines_with(const fs::path& file, char c) {
+std::size_t count_lines_with(const fs::path& file, char c, dialect d) {
   std::size_t n = 0;
-  for (const auto& l : read_content_lines(file))
+  for (const auto& l : read_content_lines(file, d))
     if (c == '\0' || l.text.find(c) != std::string::npos) ++n;
   return n;
 }
 
 }  // namespace
 
-std::vector<content_line> read_content_lines(const fs::path& file) {
+std::string dialect_name(dialect d) { return d == dialect::tabari ? "TABARI" : "PETRARCH"; }
+
+std::string regular_plural(const std::string& phrase) {
+  const std::size_t n = phrase.size();
+  const auto ends = [&](std::string_view s) { return n >= s.size() && phrase.compare(n - s.size(), s.size(), s) == 0; };
+  if (n >= 2 && (phrase[n - 1] == 'Y' || phrase[n - 1] == 'y') && !is_vowel(phrase[n - 2]))
+    return phrase.substr(0, n - 1) + (phrase[n - 1] == 'Y' ? "IES" : "ies");
+  const bool caps = n > 0 && detail::is_upper(phrase[n - 1]);
+  if (ends("S") || ends("X") || ends("Z") || ends("CH") || ends("SH") || ends("s") || ends("x") || ends("z") ||
+      ends("ch") || ends("sh"))
+    return phrase + (caps ? "ES" : "es");
+  return phrase + (caps ? "S" : "s");
+}
+
+
+void line_reporter::bad(std::size_t line, const std::string& why) {
+  ++bad_;
+  ++s_.bad_lines;
+  s_.bad.push_back({file_.string(), line, why});
+  if (first_bad_.empty()) first_bad_ = file_.string() + ':' + std::to_string(line) + ": " + why;
+  if (s_.first_bad.empty()) s_.first_bad = first_bad_;
+}
+
+void line_reporter::check(std::size_t lines) const {
+  if (bad_ * 5 > lines)
+    throw extract_error(std::to_string(bad_) + " of " + std::to_string(lines) + " lines of " + file_.string() +
+                        " are not " + dialect_name(dialect_) + " dictionary entries; first: " + first_bad_);
+}
+
+std::vector<content_line> read_content_lines(const fs::path& file, dialect d) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw extract_error("cannot open dictionary " + file.string());
   std::vector<content_line> out;
@@ -468,6 +488,15 @@ std::vector<content_line> read_content_lines(const fs::path& file) {
   while (std::getline(in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (d == dialect::tabari) {
+      // TABARI: '~' in the first column ends the file (~~FINISH), '/' and '#' there start a
+      // comment line, ';' a comment to the end of the line.
+      if (!line.empty() && line.front() == '~') break;
+      if (!line.empty() && (line.front() == '/' || line.front() == '#')) continue;
+      if (const auto semicolon = line.find(';'); semicolon != std::string::npos) line.erase(semicolon);
+      if (!detail::trim(line).empty()) out.push_back({number, line});
+      continue;
+    }
     if (in_comment) {
       const auto end = line.find("-->");
       if (end == std::string::npos) continue;
@@ -495,9 +524,10 @@ std::vector<content_line> read_content_lines(const fs::path& file) {
   return out;
 }
 
-summary import_directory(dictionary_builder& b, const fs::path& dir) {
+summary import_directory(dictionary_builder& b, const fs::path& dir, dialect d) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw extract_error("PETRARCH dictionary directory " + dir.string() + " not found");
+  if (!fs::is_directory(dir, ec))
+    throw extract_error(dialect_name(d) + " dictionary directory " + dir.string() + " not found");
   std::vector<fs::path> actors, agents, verbs, discards, issues;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (!entry.is_regular_file(ec)) continue;
@@ -513,28 +543,30 @@ summary import_directory(dictionary_builder& b, const fs::path& dir) {
   }
   if (ec) throw extract_error("cannot list " + dir.string() + ": " + ec.message());
   if (actors.empty() && agents.empty() && verbs.empty())
-    throw extract_error("no PETRARCH dictionaries (*actors*, *agents*, *verbs* or CAMEO*.txt) in " + dir.string());
+    throw extract_error("no " + dialect_name(d) + " dictionaries (*actors*, *agents*, *verbs* or CAMEO*.txt) in " +
+                        dir.string());
   for (auto* list : {&actors, &agents, &verbs, &discards, &issues}) std::sort(list->begin(), list->end());
 
   summary s;
   for (const auto& f : actors) {
-    actor_reader(b, f, s).run();
+    actor_reader(b, f, s, d).run();
     ++s.files;
   }
   for (const auto& f : agents) {
-    agent_reader(b, f, s).run();
+    agent_reader(b, f, s, d).run();
     ++s.files;
   }
   for (const auto& f : verbs) {
-    load_verbs(b, f, s);
+    if (d == dialect::tabari) load_tabari_verbs(b, f, s);
+    else load_verbs(b, f, s);
     ++s.files;
   }
   for (const auto& f : discards) {
-    s.discards += count_lines_with(f, '\0');
+    s.discards += count_lines_with(f, '\0', d);
     ++s.files;
   }
   for (const auto& f : issues) {
-    s.issues += count_lines_with(f, '[');
+    s.issues += count_lines_with(f, '[', d);
     ++s.files;
   }
   return s;

@@ -144,7 +144,7 @@ graph::snapshot actor_graph::snapshot() const {
   s.nodes.reserve(boost::num_vertices(g));
   for (const vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const vertex_props& p = g[v];
-    s.nodes.push_back(node{p.actor, p.id, p.out_events, p.in_events});
+    s.nodes.push_back(node{p.actor, p.id, p.out_events, p.in_events, {}});
   }
   std::sort(s.nodes.begin(), s.nodes.end(),
             [](const node& a, const node& b) { return a.id < b.id; });

@@ -6,18 +6,27 @@
 #include <sqlite3.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 #include <new>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
+#include "clusters.hpp"
 #include "diplograph/core/json.hpp"
 #include "schema.hpp"
 
 namespace diplograph::store {
 namespace {
+
+// Binds an optional row key, NULL when absent.
+void bind_key(SQLite::Statement& s, int index, const std::optional<std::int64_t>& key) {
+  if (key) s.bind(index, *key);
+  else s.bind(index);
+}
 
 constexpr int busy_timeout_ms = 5000;
 
@@ -99,8 +108,8 @@ RETURNING pk)sql";
 
 constexpr const char* insert_event_sql = R"sql(
 INSERT INTO events(article, sentence, date, date_precision, source, target, code, goldstein,
-                   quad_class, plover, negated, text, span_begin, span_end, rule)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))sql";
+                   quad_class, plover, negated, text, span_begin, span_end, rule, mentions)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16))sql";
 
 constexpr const char* insert_mention_sql =
     "INSERT INTO mentions(actor, article, event, role) VALUES (?1, ?2, ?3, ?4)";
@@ -137,7 +146,7 @@ SELECT a.id, e.sentence, e.date, e.date_precision,
        s.pk, s.code, s.name, s.country, s.kind,
        t.pk, t.code, t.name, t.country, t.kind,
        e.code, e.goldstein, e.quad_class, e.plover, e.negated, e.text,
-       e.span_begin, e.span_end, e.rule
+       e.span_begin, e.span_end, e.rule, e.mentions
 FROM events e
 JOIN articles a ON a.pk = e.article
 LEFT JOIN actors s ON s.pk = e.source
@@ -152,6 +161,50 @@ LEFT JOIN actors t ON t.pk = e.target)sql";
   return sql;
 }
 
+// What database::clusters reads: every actor, article and event, without the article texts.
+constexpr const char* cluster_actors_sql = "SELECT pk, id, code, name, country, kind FROM actors";
+constexpr const char* cluster_articles_sql = "SELECT pk, id, hash, url, source FROM articles";
+constexpr const char* cluster_events_sql = R"sql(
+SELECT pk, article, source, target, date, date_precision, code, goldstein, quad_class, mentions,
+       sentence, text
+FROM events)sql";
+
+// What database::merge reads from an input store, by its schema version: the article columns
+// in insert_article_sql's order after pk and before the text-derived hash, the event columns in
+// insert_event_sql's order after the article (mentions is 1 before version 3), and the stance
+// columns in insert_stance_sql's order after the article (no stances before version 2).
+constexpr const char* merge_articles_sql = R"sql(
+SELECT pk, id, title, url, source, published, published_from, origin, origin_line, metadata, text
+FROM articles ORDER BY pk)sql";
+constexpr const char* merge_events_v3_sql = R"sql(
+SELECT sentence, date, date_precision, source, target, code, goldstein, quad_class, plover,
+       negated, text, span_begin, span_end, rule, mentions
+FROM events WHERE article = ?1 ORDER BY pk)sql";
+constexpr const char* merge_events_v1_sql = R"sql(
+SELECT sentence, date, date_precision, source, target, code, goldstein, quad_class, plover,
+       negated, text, span_begin, span_end, rule, 1
+FROM events WHERE article = ?1 ORDER BY pk)sql";
+constexpr const char* merge_stances_sql = R"sql(
+SELECT sentence, date, date_precision, actor, issue, issue_label, polarity, text, span_begin,
+       span_end, rule
+FROM stances WHERE article = ?1 ORDER BY pk)sql";
+constexpr const char* merge_actor_sql = "SELECT id, code, name, country, kind FROM actors WHERE pk = ?1";
+
+// Binds a value read from one database to a parameter of a statement on another, keeping its
+// SQLite type (text stays text, so "042" keeps its zero; NULL stays NULL).
+void bind_copy(SQLite::Statement& to, int index, const SQLite::Column& value) {
+  if (value.isInteger())
+    to.bind(index, value.getInt64());
+  else if (value.isFloat())
+    to.bind(index, value.getDouble());
+  else if (value.isText())
+    to.bind(index, value.getString());
+  else if (value.isBlob())
+    to.bind(index, value.getBlob(), value.getBytes());
+  else
+    to.bind(index);
+}
+
 // Reads an actor from five columns starting at `first` (pk, code, name, country, kind).
 std::optional<core::actor> read_actor(SQLite::Statement& s, int first) {
   if (s.getColumn(first).isNull()) return std::nullopt;
@@ -163,17 +216,16 @@ std::optional<core::actor> read_actor(SQLite::Statement& s, int first) {
   return a;
 }
 
-}  // namespace
-
-std::string content_hash(const core::article& a) {
+// content_hash over an article's title and text.
+std::string hash_of(std::string_view title, std::string_view text) {
   std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state{XXH3_createState(),
                                                                  &XXH3_freeState};
   if (!state) throw std::bad_alloc{};
   const char separator = '\0';
   XXH3_128bits_reset(state.get());
-  XXH3_128bits_update(state.get(), a.title.data(), a.title.size());
+  XXH3_128bits_update(state.get(), title.data(), title.size());
   XXH3_128bits_update(state.get(), &separator, 1);
-  XXH3_128bits_update(state.get(), a.text.data(), a.text.size());
+  XXH3_128bits_update(state.get(), text.data(), text.size());
   XXH128_canonical_t canonical{};
   XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state.get()));
 
@@ -186,6 +238,10 @@ std::string content_hash(const core::article& a) {
   }
   return hex;
 }
+
+}  // namespace
+
+std::string content_hash(const core::article& a) { return hash_of(a.title, a.text); }
 
 struct database::impl {
   impl(const std::filesystem::path& path, mode m);
@@ -218,6 +274,11 @@ struct database::impl {
   bool insert(const core::article& a, const std::vector<core::event>& events,
               const std::vector<core::stance>& stances);
   std::optional<std::int64_t> actor_key(const std::optional<core::actor>& a);
+  void insert_mentions(std::int64_t article_key, std::int64_t event_key,
+                       std::optional<std::int64_t> source, std::optional<std::int64_t> target);
+
+  detail::cluster_input cluster_rows();
+  merge_counts merge_rows(SQLite::Database& input, int version);
 };
 
 database::impl::impl(const std::filesystem::path& path, mode m)
@@ -313,6 +374,168 @@ std::optional<std::int64_t> database::impl::actor_key(const std::optional<core::
   return s.getColumn(0).getInt64();
 }
 
+// One row per actor of the event, in its role.
+void database::impl::insert_mentions(std::int64_t article_key, std::int64_t event_key,
+                                     std::optional<std::int64_t> source,
+                                     std::optional<std::int64_t> target) {
+  for (const auto& [actor, role] : {std::pair{source, "source"}, std::pair{target, "target"}}) {
+    if (!actor) continue;
+    SQLite::Statement& s = prepared(insert_mention, insert_mention_sql);
+    statement_use use{s};
+    s.bind(1, *actor);
+    s.bind(2, article_key);
+    s.bind(3, event_key);
+    s.bind(4, role);
+    s.exec();
+  }
+}
+
+// Every actor, article (without its text) and event, as clustering needs them.
+detail::cluster_input database::impl::cluster_rows() {
+  detail::cluster_input in;
+  std::unordered_map<std::int64_t, std::size_t> actor_index;
+  std::unordered_map<std::int64_t, std::size_t> article_index;
+  {
+    SQLite::Statement s(db, cluster_actors_sql);
+    while (s.executeStep()) {
+      actor_index.emplace(s.getColumn(0).getInt64(), in.actors.size());
+      detail::cluster_actor a;
+      a.id = s.getColumn(1).getString();
+      a.actor.code = s.getColumn(2).getString();
+      a.actor.name = s.getColumn(3).getString();
+      a.actor.country = s.getColumn(4).getString();
+      a.actor.kind = parse_kind(s.getColumn(5).getString());
+      in.actors.push_back(std::move(a));
+    }
+  }
+  {
+    SQLite::Statement s(db, cluster_articles_sql);
+    while (s.executeStep()) {
+      article_index.emplace(s.getColumn(0).getInt64(), in.articles.size());
+      in.articles.push_back({s.getColumn(1).getString(), s.getColumn(2).getString(),
+                             s.getColumn(3).getString(), s.getColumn(4).getString()});
+    }
+  }
+  const auto actor_at = [&](const SQLite::Column& c) -> std::optional<std::size_t> {
+    if (c.isNull()) return std::nullopt;
+    const auto it = actor_index.find(c.getInt64());
+    if (it == actor_index.end())
+      throw store_error("database " + file + " has an event whose actor is missing");
+    return it->second;
+  };
+  SQLite::Statement s(db, cluster_events_sql);
+  while (s.executeStep()) {
+    detail::cluster_event e;
+    e.pk = s.getColumn(0).getInt64();
+    const auto article = article_index.find(s.getColumn(1).getInt64());
+    if (article == article_index.end())
+      throw store_error("database " + file + " has an event whose article is missing");
+    e.article = article->second;
+    e.source = actor_at(s.getColumn(2));
+    e.target = actor_at(s.getColumn(3));
+    if (!s.getColumn(4).isNull()) {
+      const std::optional<core::calendar_day> day = core::parse_iso_day(s.getColumn(4).getString());
+      const core::date_precision precision = parse_precision(s.getColumn(5).getString());
+      if (day && precision != core::date_precision::unknown) e.date = {*day, precision};
+    }
+    e.code = s.getColumn(6).getString();
+    e.goldstein = s.getColumn(7).isNull() ? std::numeric_limits<double>::quiet_NaN()
+                                          : s.getColumn(7).getDouble();
+    e.quad = parse_quad(s.getColumn(8).getInt());
+    e.mentions = std::max<std::size_t>(to_size(s.getColumn(9).getInt64()), 1);
+    e.sentence = to_size(s.getColumn(10).getInt64());
+    e.text = s.getColumn(11).getString();
+    in.events.push_back(std::move(e));
+  }
+  return in;
+}
+
+// Copies the articles of `input` (at schema `version`) that this store lacks, with their events
+// and stances; the caller holds the write transaction.
+merge_counts database::impl::merge_rows(SQLite::Database& input, int version) {
+  merge_counts c;
+  SQLite::Statement articles(input, merge_articles_sql);
+  SQLite::Statement events(input, version >= 3 ? merge_events_v3_sql : merge_events_v1_sql);
+  std::optional<SQLite::Statement> stances;
+  if (version >= 2) stances.emplace(input, merge_stances_sql);
+  SQLite::Statement input_actor(input, merge_actor_sql);
+  std::unordered_map<std::int64_t, std::int64_t> actor_keys;  // input pk -> pk here
+
+  // The actor the input's key `column` names, stored or unified here; none for NULL.
+  const auto actor_here = [&](const SQLite::Column& column) -> std::optional<std::int64_t> {
+    if (column.isNull()) return std::nullopt;
+    const std::int64_t input_key = column.getInt64();
+    if (const auto it = actor_keys.find(input_key); it != actor_keys.end()) return it->second;
+    statement_use read{input_actor};
+    input_actor.bind(1, input_key);
+    if (!input_actor.executeStep())
+      throw store_error("actor " + std::to_string(input_key) + " is referenced but missing");
+    SQLite::Statement& s = prepared(upsert_actor, upsert_actor_sql);
+    statement_use write{s};
+    for (int i = 0; i < 5; ++i) bind_copy(s, i + 1, input_actor.getColumn(i));
+    if (!s.executeStep()) throw store_error("storing a merged actor returned no key");
+    const std::int64_t key = s.getColumn(0).getInt64();
+    actor_keys.emplace(input_key, key);
+    return key;
+  };
+
+  while (articles.executeStep()) {
+    ++c.articles;
+    std::int64_t article_key = 0;
+    {
+      SQLite::Statement& s = prepared(insert_article, insert_article_sql);
+      statement_use use{s};
+      bind_copy(s, 1, articles.getColumn(1));  // id
+      // The key is recomputed, never trusted from the input, as ingest computes it.
+      s.bind(2, hash_of(articles.getColumn(2).getString(), articles.getColumn(10).getString()));
+      for (int i = 2; i <= 10; ++i) bind_copy(s, i + 1, articles.getColumn(i));
+      if (s.exec() == 0) {
+        ++c.already;
+        continue;
+      }
+      article_key = db.getLastInsertRowid();
+    }
+    ++c.added;
+    const std::int64_t input_article = articles.getColumn(0).getInt64();
+
+    statement_use events_use{events};
+    events.bind(1, input_article);
+    while (events.executeStep()) {
+      const std::optional<std::int64_t> source = actor_here(events.getColumn(3));
+      const std::optional<std::int64_t> target = actor_here(events.getColumn(4));
+      SQLite::Statement& s = prepared(insert_event, insert_event_sql);
+      statement_use use{s};
+      s.bind(1, article_key);
+      for (int i = 0; i < 15; ++i) {
+        if (i != 3 && i != 4) bind_copy(s, i + 2, events.getColumn(i));
+      }
+      bind_key(s, 5, source);
+      bind_key(s, 6, target);
+      s.exec();
+      insert_mentions(article_key, db.getLastInsertRowid(), source, target);
+      ++c.events;
+    }
+
+    if (!stances) continue;
+    statement_use stances_use{*stances};
+    stances->bind(1, input_article);
+    while (stances->executeStep()) {
+      const std::optional<std::int64_t> holder = actor_here(stances->getColumn(3));
+      if (!holder) throw store_error("a stance without an actor");
+      SQLite::Statement& s = prepared(insert_stance, insert_stance_sql);
+      statement_use use{s};
+      s.bind(1, article_key);
+      for (int i = 0; i < 11; ++i) {
+        if (i != 3) bind_copy(s, i + 2, stances->getColumn(i));
+      }
+      s.bind(5, *holder);
+      s.exec();
+      ++c.stances;
+    }
+  }
+  return c;
+}
+
 bool database::impl::insert(const core::article& a, const std::vector<core::event>& events,
                             const std::vector<core::stance>& stances) {
   std::int64_t article_key = 0;
@@ -353,14 +576,8 @@ bool database::impl::insert(const core::article& a, const std::vector<core::even
         s.bind(3);
       s.bind(4, std::string{core::to_string(e.date.known() ? e.date.precision
                                                            : core::date_precision::unknown)});
-      if (source)
-        s.bind(5, *source);
-      else
-        s.bind(5);
-      if (target)
-        s.bind(6, *target);
-      else
-        s.bind(6);
+      bind_key(s, 5, source);
+      bind_key(s, 6, target);
       s.bind(7, e.code);
       s.bind(8, e.goldstein);  // SQLite stores NaN as NULL
       s.bind(9, static_cast<std::int32_t>(e.quad));
@@ -370,20 +587,12 @@ bool database::impl::insert(const core::article& a, const std::vector<core::even
       s.bind(13, to_int64(e.where.begin));
       s.bind(14, to_int64(e.where.end));
       s.bind(15, e.rule);
+      s.bind(16, to_int64(std::max<std::size_t>(e.mentions, 1)));  // an event is stated at least once
       s.exec();
       event_key = db.getLastInsertRowid();
     }
 
-    for (const auto& [actor, role] : {std::pair{source, "source"}, std::pair{target, "target"}}) {
-      if (!actor) continue;
-      SQLite::Statement& s = prepared(insert_mention, insert_mention_sql);
-      statement_use use{s};
-      s.bind(1, *actor);
-      s.bind(2, article_key);
-      s.bind(3, event_key);
-      s.bind(4, role);
-      s.exec();
-    }
+    insert_mentions(article_key, event_key, source, target);
   }
   for (const core::stance& st : stances) {
     const std::optional<std::int64_t> holder = actor_key(st.holder);
@@ -545,6 +754,7 @@ std::vector<core::event> database::events(const event_query& q) const {
       e.text = s.getColumn(19).getString();
       e.where = {to_size(s.getColumn(20).getInt64()), to_size(s.getColumn(21).getInt64())};
       e.rule = s.getColumn(22).getString();
+      e.mentions = std::max<std::size_t>(to_size(s.getColumn(23).getInt64()), 1);
       out.push_back(std::move(e));
     }
     return out;
@@ -600,6 +810,75 @@ counts database::stats() const {
     return c;
   } catch (const SQLite::Exception& e) {
     throw store_error("cannot read statistics of " + impl_->file + ": " + e.what());
+  }
+}
+
+std::vector<core::event_cluster> database::clusters(const event_query& q, int window_days) const {
+  if (!impl_) throw store_error("clusters() on a moved-from database");
+  if (window_days < 0) {
+    throw std::invalid_argument("clusters(): the window must be 0 days or more, not " +
+                                std::to_string(window_days));
+  }
+  impl& d = *impl_;
+  detail::cluster_input rows;
+  try {
+    // One read snapshot for the three tables (a savepoint also nests inside an open batch).
+    d.db.exec("SAVEPOINT diplograph_read");
+    try {
+      rows = d.cluster_rows();
+    } catch (...) {
+      d.db.tryExec("ROLLBACK TO diplograph_read");
+      d.db.tryExec("RELEASE diplograph_read");
+      throw;
+    }
+    d.db.exec("RELEASE diplograph_read");
+  } catch (const SQLite::Exception& e) {
+    throw store_error("cannot read events from " + d.file + ": " + e.what());
+  }
+  return detail::cluster_events(std::move(rows), q, window_days);
+}
+
+merge_counts database::merge(const std::filesystem::path& input) {
+  if (!impl_) throw store_error("merge() on a moved-from database");
+  impl& d = *impl_;
+  const std::string what = "cannot merge " + input.string() + " into " + d.file;
+  if (d.open_mode == mode::read_only) throw store_error(what + ": the database is open read-only");
+  if (d.in_batch) throw store_error(what + ": a batch is open");
+
+  std::optional<SQLite::Database> source;
+  int version = 0;
+  try {
+    source.emplace(input.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
+    source->exec("BEGIN");  // one read snapshot of the input
+    version = source->execAndGet("PRAGMA user_version").getInt();
+  } catch (const SQLite::Exception& e) {
+    throw store_error(what + ": " + e.what());
+  }
+  if (version == 0) throw store_error(what + ": it is not a diplograph database (schema version 0)");
+  if (version > latest_schema_version()) {
+    throw store_error(what + ": its schema version " + std::to_string(version) +
+                      " is newer than the latest this build knows (" +
+                      std::to_string(latest_schema_version()) + "); use a newer diplograph");
+  }
+
+  try {
+    d.db.exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    throw store_error(what + ": " + e.what());
+  }
+  try {
+    const merge_counts c = d.merge_rows(*source, version);
+    d.db.exec("COMMIT");
+    return c;
+  } catch (const SQLite::Exception& e) {
+    d.db.tryExec("ROLLBACK");
+    throw store_error(what + ": " + e.what());
+  } catch (const store_error& e) {
+    d.db.tryExec("ROLLBACK");
+    throw store_error(what + ": " + e.what());
+  } catch (...) {
+    d.db.tryExec("ROLLBACK");
+    throw;
   }
 }
 

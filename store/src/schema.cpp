@@ -94,9 +94,17 @@ CREATE INDEX stances_issue ON stances(issue);
 CREATE INDEX stances_date ON stances(date);
 )sql";
 
+// Version 3: how many sentences of its article state each event (core::event::mentions); rows
+// stored before it count one. Clusters across articles (database::clusters) are computed from
+// the events when asked, not stored, so merging stores needs no cluster bookkeeping.
+constexpr std::string_view event_mentions_schema = R"sql(
+ALTER TABLE events ADD COLUMN mentions INTEGER NOT NULL DEFAULT 1 CHECK (mentions >= 1);
+)sql";
+
 constexpr std::array steps{
     migration{1, "initial schema", initial_schema},
     migration{2, "stances", stances_schema},
+    migration{3, "event mentions", event_mentions_schema},
 };
 
 }  // namespace

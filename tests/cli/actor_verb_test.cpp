@@ -3,22 +3,14 @@
 
 #include <sstream>
 
-#include "commands.hpp"
+#include "cli_run.hpp"
 
 namespace {
 
-struct result {
-  int code;
-  std::string out, err;
-};
-
-result run(const std::vector<std::string>& args, const std::string& input = "") {
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  std::vector<std::string> full{"diplograph", "actor"};
+diplograph::testing::cli_result run(const std::vector<std::string>& args, const std::string& input = "") {
+  std::vector<std::string> full{"actor"};
   full.insert(full.end(), args.begin(), args.end());
-  const int code = diplograph::cli::run(full, in, out, err);
-  return {code, out.str(), err.str()};
+  return diplograph::testing::run_cli(full, input);
 }
 
 }  // namespace

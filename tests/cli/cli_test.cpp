@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "cli_run.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -33,28 +34,9 @@ constexpr auto npos = std::string::npos;
 
 // ------------------------------------------------------------------ running the CLI
 
-struct cli_result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-// diplograph::cli::run in-process, with `input` as standard input.
-cli_result run_cli(std::vector<std::string> args, const std::string& input = {}) {
-  args.insert(args.begin(), "diplograph");
-  std::istringstream in(input);
-  std::ostringstream out;
-  std::ostringstream err;
-  cli_result r;
-  r.code = diplograph::cli::run(args, in, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
-
-std::string describe(const cli_result& r) {
-  return "exit " + std::to_string(r.code) + "\n--- stdout:\n" + r.out + "\n--- stderr:\n" + r.err;
-}
+using diplograph::testing::cli_result;
+using diplograph::testing::describe;
+using diplograph::testing::run_cli;
 
 std::string quoted(const fs::path& p) { return dt::shell_quote(p.string()); }
 
@@ -95,7 +77,7 @@ constexpr const char* check_events_py = R"PY(
 import json, re, sys
 sys.stdout.reconfigure(encoding='utf-8', errors='backslashreplace')
 FIELDS = {'article', 'sentence', 'date', 'date_precision', 'source', 'target', 'code',
-          'quad_class', 'goldstein', 'plover', 'negated', 'text', 'span', 'rule'}
+          'quad_class', 'goldstein', 'plover', 'negated', 'mentions', 'text', 'span', 'rule'}
 DATE = {'day': r'\d{4}-\d{2}-\d{2}', 'week': r'\d{4}-W\d{2}', 'month': r'\d{4}-\d{2}',
         'quarter': r'\d{4}-Q[1-4]', 'year': r'\d{4}'}
 
@@ -193,6 +175,8 @@ for n, line in enumerate(lines, 1):
         bad('plover is neither null nor a string')
     if not isinstance(e['negated'], bool):
         bad('negated is not a bool')
+    if isinstance(e['mentions'], bool) or not isinstance(e['mentions'], int) or e['mentions'] < 1:
+        bad('mentions is not a positive integer')
     if not isinstance(e['rule'], str) or not e['rule']:
         bad('rule is not a non-empty string')
     span, text = e['span'], e['text']
@@ -462,12 +446,12 @@ TEST(cli_test, extract_writes_one_contract_object_per_event) {
   bool attack = false;
   for (const auto& e : checked.events) {
     if (e.article != "gaza-1") continue;
-    if (starts_with(e.source, "ISR") && starts_with(e.target, "PSEINSHMS") &&
+    if (starts_with(e.source, "ISR") && starts_with(e.target, "PSEREBHMS") &&
         (starts_with(e.code, "18") || starts_with(e.code, "19")) && e.date == "2014-07-21" &&
         e.precision == "day")
       attack = true;
   }
-  EXPECT_TRUE(attack) << "expected ISR -> PSEINSHMS (Hamas), code 18x/19x, 2014-07-21 (day); got\n"
+  EXPECT_TRUE(attack) << "expected ISR -> PSEREBHMS (Hamas), code 18x/19x, 2014-07-21 (day); got\n"
                       << rows_to_string(checked.events);
 }
 
@@ -510,7 +494,7 @@ TEST(cli_test, byte_order_mark_and_crlf_are_ignored) {
     bool attack = false;
     for (const auto& e : checked.events) {
       attack = attack || (e.article == id && starts_with(e.source, "ISR") &&
-                          starts_with(e.target, "PSEINSHMS"));
+                          starts_with(e.target, "PSEREBHMS"));
     }
     EXPECT_TRUE(attack) << "no ISR -> Hamas event from " << id << '\n'
                         << rows_to_string(checked.events) << describe(r);

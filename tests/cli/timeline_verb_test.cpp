@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "cli_run.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -23,32 +24,14 @@ namespace dt = diplograph::testing;
 
 constexpr auto npos = std::string::npos;
 
-struct cli_result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-cli_result run_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "diplograph");
-  std::istringstream in;
-  std::ostringstream out;
-  std::ostringstream err;
-  cli_result r;
-  r.code = diplograph::cli::run(args, in, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
-
-std::string describe(const cli_result& r) {
-  return "exit " + std::to_string(r.code) + "\n--- stdout:\n" + r.out + "\n--- stderr:\n" + r.err;
-}
+using diplograph::testing::cli_result;
+using diplograph::testing::describe;
+using diplograph::testing::run_cli;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != npos; }
 
 // A store of three articles: one event each, two dated by --published, one undated.
-//   2014-07-21  ISRMIL Israel army -> PSEINSHMS Hamas        190 Use conventional military force
+//   2014-07-21  ISRMIL Israel army -> PSEREBHMS Hamas        190 Use conventional military force
 //   2015-03-02  FRAGOV France government -> RUS Russia       111 Criticize or denounce
 //   undated     TURGOV Turkey government -> IGOUNO United Nations  051 Praise or endorse
 class timeline_verb_test : public ::testing::Test {
@@ -106,7 +89,7 @@ std::string python_problems(const std::string& script, const std::string& docume
 TEST_F(timeline_verb_test, markdown_lists_events_in_date_order_with_labels) {
   const auto r = timeline({"--format", "md"});
   ASSERT_EQ(r.code, 0) << describe(r);
-  const auto israel = r.out.find("**ISRMIL Israel army** \xE2\x86\x92 **PSEINSHMS Hamas** \xC2\xB7 190 Use conventional "
+  const auto israel = r.out.find("**ISRMIL Israel army** \xE2\x86\x92 **PSEREBHMS Hamas** \xC2\xB7 190 Use conventional "
                                  "military force \xC2\xB7 material conflict \xC2\xB7 Goldstein -10 \xC2\xB7 _Israeli "
                                  "troops attacked Hamas fighters in Gaza._");
   const auto france = r.out.find("111 Criticize or denounce \xC2\xB7 verbal conflict");
@@ -122,7 +105,7 @@ TEST_F(timeline_verb_test, markdown_lists_events_in_date_order_with_labels) {
 TEST_F(timeline_verb_test, actor_filter_takes_code_prefixes_and_name_substrings) {
   const auto by_code = timeline({"--format", "csv", "--actor", "isr"});
   ASSERT_EQ(by_code.code, 0) << describe(by_code);
-  EXPECT_TRUE(contains(by_code.out, "\n2014-07-21,day,ISRMIL,Israel army,PSEINSHMS,Hamas,190,"
+  EXPECT_TRUE(contains(by_code.out, "\n2014-07-21,day,ISRMIL,Israel army,PSEREBHMS,Hamas,190,"
                                     "Use conventional military force,4,-10,false,gaza,0,"))
       << by_code.out;
   EXPECT_FALSE(contains(by_code.out, "FRAGOV") || contains(by_code.out, "TURGOV")) << by_code.out;

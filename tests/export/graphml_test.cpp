@@ -18,6 +18,7 @@
 #include "diplograph/core/utf8.hpp"
 #include "diplograph/export/writers.hpp"
 #include "diplograph/graph/actor_graph.hpp"
+#include "diplograph/graph/metrics.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -214,6 +215,7 @@ dt::command_result check_with_python(const written& w, const std::string& script
 
 void write_hostile(written& w) {
   w.snapshot = hostile_snapshot();
+  graph::add_metrics(w.snapshot);
   w.graphml = w.dir / "hostile.graphml";
   w.expected = w.dir / "expected.json";
   dt::write_file(w.graphml, graphml_of(w.snapshot));
@@ -309,6 +311,16 @@ elif loop["goldstein_mean"] >= -1 or not loop["color"].startswith("#"):
     problems.append("self-loop score/colour: %r" % loop)
 if g.nodes[syria]["kind"] != "government" or g.nodes[syria]["out_events"] != 61:
     problems.append("syria: %r" % g.nodes[syria])
+# The node metrics written are the ones networkx computes on the file itself.
+pr = nx.pagerank(g, alpha=0.85, weight="weight")
+bc = nx.betweenness_centrality(g, normalized=True)
+for n, d in g.nodes(data=True):
+    if abs(d["pagerank"] - pr[n]) > 1e-9: problems.append("pagerank %s: %r vs networkx %r" % (n, d["pagerank"], pr[n]))
+    if abs(d["betweenness"] - bc[n]) > 1e-9: problems.append("betweenness %s: %r vs %r" % (n, d["betweenness"], bc[n]))
+    if d["out_degree"] != g.out_degree(n) or d["in_degree"] != g.in_degree(n):
+        problems.append("degree %s: %r" % (n, d))
+    if abs(d["weighted_out_degree"] - g.out_degree(n, weight="weight")) > 1e-9: problems.append("weighted %s" % n)
+    if not isinstance(d["community"], int) or not isinstance(d["component"], int): problems.append("ids %r" % d)
 print("\n".join(problems))
 sys.exit(1 if problems else 0)
 )PY");

@@ -4,6 +4,7 @@
 // networkx.node_link_graph on the JSON, with hostile actor names; the CLI formats.
 
 #include "diplograph/export/network.hpp"
+#include "diplograph/graph/metrics.hpp"
 
 #include <gtest/gtest.h>
 
@@ -131,9 +132,18 @@ TEST(network_test, node_ids_keep_actor_ids_and_stay_distinct) {
 TEST(network_test, gephi_csv_headers_and_rows) {
   const auto s = merged_snapshot();
   EXPECT_EQ(nodes_csv(s),
-            "Id,Label,code,name,country,kind,out_events,in_events\n"
-            "DEU,Germany,DEU,Germany,DEU,country,0,3\n"
-            "FRA,France,FRA,France,FRA,country,3,0\n");
+            "Id,Label,code,name,country,kind,out_events,in_events,out_degree,in_degree,"
+            "weighted_out_degree,weighted_in_degree,pagerank,betweenness,component,community\n"
+            "DEU,Germany,DEU,Germany,DEU,country,0,3,,,,,,,,\n"
+            "FRA,France,FRA,France,FRA,country,3,0,,,,,,,,\n");
+  // With the metrics computed, every column has a value.
+  auto with_metrics = s;
+  diplograph::graph::add_metrics(with_metrics);
+  const std::string csv = nodes_csv(with_metrics);
+  // PageRank of FRA -> DEU with DEU dangling converges to 0.5/1.425 and 1 - that.
+  EXPECT_NE(csv.find("\nDEU,Germany,DEU,Germany,DEU,country,0,3,0,1,0,3,0.64912"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\nFRA,France,FRA,France,FRA,country,3,0,1,0,3,0,0.35087"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",0,0,0\n"), std::string::npos) << csv;  // betweenness, component, community
   EXPECT_EQ(edges_csv(s),
             "Source,Target,Type,Weight,count,goldstein_mean,first_date,last_date,num_articles,"
             "quad1,quad2,quad3,quad4\n"
@@ -214,7 +224,9 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f:
     nodes = list(csv.DictReader(f, strict=True))
 with open(sys.argv[2], newline="", encoding="utf-8") as f:
     edges = list(csv.DictReader(f, strict=True))
-if list(nodes[0].keys()) != ["Id", "Label", "code", "name", "country", "kind", "out_events", "in_events"]:
+if list(nodes[0].keys()) != ["Id", "Label", "code", "name", "country", "kind", "out_events", "in_events",
+                             "out_degree", "in_degree", "weighted_out_degree", "weighted_in_degree",
+                             "pagerank", "betweenness", "component", "community"]:
     problems.append("node header %r" % list(nodes[0].keys()))
 want = ["Source", "Target", "Type", "Weight", "count", "goldstein_mean", "first_date", "last_date",
         "num_articles", "quad1", "quad2", "quad3", "quad4"]

@@ -62,7 +62,7 @@ TEST(coder_test, compound_sources_each_get_an_event) {
 }
 
 TEST(coder_test, nested_speech_codes_the_inner_clause) {
-  EXPECT_EQ(dyads("Israel said Hamas attacked Egypt."), (S{"PSEINSHMS>EGY:19"}));
+  EXPECT_EQ(dyads("Israel said Hamas attacked Egypt."), (S{"PSEREBHMS>EGY:19"}));
 }
 
 TEST(coder_test, speaker_judges_what_the_clause_names) {
@@ -252,4 +252,20 @@ TEST(coder_test, speakers_take_stances_on_issues) {
             (S{"SYRGOV supports peace_talks"}));
   EXPECT_EQ(stances_of("Iran rejected the sanctions."), (S{"IRN opposes sanctions"}));
   EXPECT_EQ(stances_of("Jordan's king said a rebel offensive was designed to disrupt the peace talks."), S{});
+}
+
+TEST(coder_test, repeated_statements_of_one_event_are_one_event_with_mentions) {
+  const auto r = code_text(
+      "Russia attacked Ukraine on Monday. Kyiv said Russia attacked Ukraine on Monday. "
+      "Russia attacked Ukraine again on Wednesday.",
+      "2022-03-09");
+  std::size_t monday = 0, wednesday = 0;
+  for (const auto& e : r.events) {
+    if (e.source->code != "RUS" || e.target->code != "UKR" || e.code.substr(0, 2) != "19") continue;
+    if (dc::to_iso(e.date) == "2022-03-07") monday = e.mentions;
+    if (dc::to_iso(e.date) == "2022-03-09") wednesday = e.mentions;
+  }
+  // The first two sentences state the same dyad, code and date; a different date is another event.
+  EXPECT_EQ(monday, 2u);
+  EXPECT_EQ(wednesday, 1u);
 }

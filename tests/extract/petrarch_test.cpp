@@ -1,4 +1,4 @@
-// Importing PETRARCH/TABARI dictionaries (dictionary_builder::load_petrarch): the validation set
+// Importing PETRARCH dictionaries (dictionary_builder::load_petrarch): the validation set
 // of PETRARCH's unit tests and the Phoenix set, both read from shared/ at run time (skipped when
 // it is absent), and hand-written broken files.
 #include <gtest/gtest.h>
@@ -9,13 +9,17 @@
 
 #include "diplograph/core/date.hpp"
 #include "diplograph/extract/dictionaries.hpp"
+#include "dictionary_probe.hpp"
 #include "test_support.hpp"
 
 namespace dx = diplograph::extract;
 namespace dc = diplograph::core;
+using diplograph::testing::actor_of;
+using diplograph::testing::day;
 using diplograph::testing::dictionary_dir;
 using diplograph::testing::shared_dir;
 using diplograph::testing::temp_dir;
+using diplograph::testing::verb_of;
 using diplograph::testing::write_file;
 
 namespace {
@@ -23,27 +27,6 @@ namespace {
 dx::dictionaries load_petrarch(const std::filesystem::path& dir) {
   return dx::dictionaries::load({{dir, dx::dictionary_format::petrarch}}, dictionary_dir());
 }
-
-// What the whole of `text` matches: "CODE" for an actor (with "@from..to" for a person's term),
-// "~ROLE" for an agent.
-std::string actor_of(const dx::dictionaries& d, const std::string& text,
-                     std::optional<dc::calendar_day> on = std::nullopt) {
-  const auto t = dx::split_sentences(text, {{{0, text.size()}, dc::segment_kind::body}});
-  const auto m = d.match_actor(t, 0, t.tokens.size(), on);
-  if (m.length != t.tokens.size()) return "<no full match: " + std::to_string(m.length) + ">";
-  if (m.kind == dx::phrase_kind::agent) return "~" + d.role(m.entry);
-  return d.actors()[m.entry].code;
-}
-
-// The CAMEO code of the verb pattern covering all of `text`.
-std::string verb_of(const dx::dictionaries& d, const std::string& text) {
-  const auto t = dx::split_sentences(text, {{{0, text.size()}, dc::segment_kind::body}});
-  const auto m = d.match_verb(t, 0, t.tokens.size());
-  if (m.length != t.tokens.size()) return "<none>";
-  return d.verbs()[m.entry].code;
-}
-
-dc::calendar_day day(const char* iso) { return *dc::parse_iso_day(iso); }
 
 std::filesystem::path validate_dir() { return shared_dir() / "dictionaries" / "petrarch-validate"; }
 std::filesystem::path phoenix_dir() { return shared_dir() / "dictionaries" / "phoenix"; }

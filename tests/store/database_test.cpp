@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <string>
@@ -592,4 +593,65 @@ TEST(database_test, migrates_a_version_1_file_and_keeps_its_data) {
   EXPECT_EQ(events[0].source->code, "EGY");
   EXPECT_TRUE(db.stances().empty());
   EXPECT_EQ(db.stats().articles, 1U);
+}
+
+TEST(database_test, event_mentions_round_trip) {
+  testing_support::temp_dir dir;
+  database db{dir / "m.db"};
+  const article a = make_article("m-1", "Syria met Turkey. Syria met Turkey again.");
+  event twice = make_event(a, 0, "2017-03-24");
+  twice.mentions = 2;
+  event once = make_event(a, 1, "2017-03-25");
+  ASSERT_EQ(once.mentions, 1U);
+  ASSERT_TRUE(db.add(a, {twice, once}));
+  const auto got = db.events();
+  ASSERT_EQ(got.size(), 2U);
+  EXPECT_EQ(got[0].mentions, 2U);
+  EXPECT_EQ(got[1].mentions, 1U);
+  if (!testing_support::have_program("sqlite3")) return;
+  EXPECT_EQ(sqlite3_cli(dir / "m.db", "SELECT mentions FROM events ORDER BY pk").out, "2\n1\n");
+}
+
+// A file written by schema version 2 (fixtures/stores/schema_v2.db: `diplograph ingest
+// fixtures/articles` before event mentions were stored) migrates to version 3 on open: every
+// row is kept and each event counts one mention.
+TEST(database_test, migrates_a_version_2_file_to_event_mentions) {
+  testing_support::temp_dir dir;
+  const auto file = dir / "v2.db";
+  std::filesystem::copy_file(diplograph::testing::fixture_dir() / "stores" / "schema_v2.db", file);
+  EXPECT_THROW(database(file, database::mode::read_only), store_error);  // read-only never migrates
+  {
+    database db{file};
+    EXPECT_EQ(db.schema_version(), 3);
+    EXPECT_EQ(db.schema_version(), database::latest_schema_version());
+    const auto s = db.stats();
+    EXPECT_EQ(s.articles, 7U);
+    EXPECT_EQ(s.events, 26U);
+    EXPECT_EQ(s.actors, 28U);
+    EXPECT_EQ(s.mentions, 52U);
+    const auto events = db.events();
+    ASSERT_EQ(events.size(), 26U);
+    for (const auto& e : events) EXPECT_EQ(e.mentions, 1U) << e.article.value();
+    EXPECT_EQ(db.stances().size(), 1U);
+    const auto undated = std::count_if(events.begin(), events.end(),
+                                       [](const event& e) { return !e.date.known(); });
+    EXPECT_EQ(undated, 3);
+    EXPECT_FALSE(db.clusters().empty());
+
+    // New rows carry their count.
+    const article a = make_article("after-migration", "Syria met Turkey twice.");
+    event e = make_event(a, 0, "2017-03-24");
+    e.mentions = 4;
+    ASSERT_TRUE(db.add(a, {e}));
+  }
+  database again{file, database::mode::read_only};
+  EXPECT_EQ(again.events({.from = day("2017-03-24"), .to = day("2017-03-24")}).at(0).mentions, 4U);
+
+  if (!testing_support::have_program("sqlite3")) return;
+  // The column as declared: NOT NULL, default 1.
+  EXPECT_EQ(sqlite3_cli(file, "SELECT \"notnull\", dflt_value FROM pragma_table_info('events') "
+                              "WHERE name = 'mentions'")
+                .out,
+            "1|1\n");
+  EXPECT_EQ(sqlite3_cli(file, "PRAGMA integrity_check").out, "ok\n");
 }

@@ -32,6 +32,8 @@ struct event {
   std::string text;                  // the sentence
   span where;                        // the sentence's bytes in the article text
   std::string rule;                  // which rule or dictionary pattern fired
+  std::size_t mentions = 1;          // sentences of the article that state this event (same dyad,
+                                     // code and date); `sentence` is the first of them
 };
 
 }  // namespace diplograph::core

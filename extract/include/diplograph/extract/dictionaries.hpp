@@ -18,6 +18,7 @@
 
 #include "diplograph/core/actor.hpp"
 #include "diplograph/core/cameo.hpp"
+#include "diplograph/core/diagnostic.hpp"
 #include "diplograph/extract/sentences.hpp"
 
 namespace diplograph::extract {
@@ -71,7 +72,8 @@ struct verb_match {
 
 // Closed word classes from grammar.txt.
 enum class word_class : std::uint8_t { reporting, locative, place, negation, subordinator, pronoun,
-                                       particle, not_name, function, symmetric, oppose, support, judge };
+                                       particle, not_name, function, symmetric, oppose, support, judge,
+                                       rank };
 
 // An issue phrase ("foreign military presence", "the talks") found in text.
 struct issue_match {
@@ -81,11 +83,25 @@ struct issue_match {
 
 class dictionary_builder;
 
-// Where dictionaries come from: our plain-text format, or PETRARCH/TABARI's published one.
-enum class dictionary_format { diplograph, petrarch };
+// Where dictionaries come from: our plain-text format, or PETRARCH's or TABARI's published one.
+enum class dictionary_format { diplograph, petrarch, tabari };
 struct dictionary_source {
   std::filesystem::path directory;
   dictionary_format format = dictionary_format::diplograph;
+};
+
+// What an import of another coder's dictionaries kept, and what it could not use.
+struct import_report {
+  std::size_t actors = 0;         // actor entries added (a person's terms count one each)
+  std::size_t agent_phrases = 0;  // role phrases added, plurals included
+  std::size_t verb_patterns = 0;  // verb patterns added
+  // Well-formed entries with no equivalent in our model (patterns with words before the verb,
+  // compound actors, skipped words; prefix roles; codes outside CAMEO), counted and left out.
+  std::size_t not_expressible = 0;
+  // Lines read but not used by design: TABARI's <TIME>, <ATTRIB>, <NOUN> and <ADJ> sections.
+  std::size_t unused_lines = 0;
+  // Every line that could not be read: a warning with its file, line and what is wrong.
+  std::vector<core::diagnostic> skipped;
 };
 
 class dictionaries {
@@ -114,6 +130,11 @@ class dictionaries {
   actor_match match_actor(const tokenized_text& t, std::size_t pos, std::size_t end,
                           std::optional<core::calendar_day> on = std::nullopt) const;
   verb_match match_verb(const tokenized_text& t, std::size_t pos, std::size_t end) const;
+  // For a typed phrase that matched nothing: the country whose one-word name, demonym or
+  // capital is one edit away from `key` (a match key: lower case; a swap of two neighbouring
+  // letters counts as one edit), when the word has 6 letters or more and exactly one country is
+  // that close ("Kazahks" -> Kazakhstan). Length 0 when none.
+  actor_match near_country(std::string_view key) const;
   // A multi-word pattern with up to `max_gap` words between its verb and the rest: "fired
   // anti-aircraft batteries at" matches "fire at". Only matches that use a gap are returned.
   verb_match match_verb_gapped(const tokenized_text& t, std::size_t pos, std::size_t end,
@@ -161,6 +182,10 @@ class dictionary_builder {
   void load_diplograph(const std::filesystem::path& dir);
   // PETRARCH/TABARI dictionaries in `dir` (*.actors, *.agents, *verbs*, issues), see petrarch.cpp.
   void load_petrarch(const std::filesystem::path& dir);
+  // TABARI dictionaries in `dir` (*.actors, *.agents, *.verbs; see tabari.cpp). Lines that cannot
+  // be read are skipped and reported. Throws extract_error when `dir` holds none of them, a file
+  // cannot be opened, or more than a fifth of a file's lines cannot be read.
+  import_report load_tabari(const std::filesystem::path& dir);
 
   // Returns the entry's index. Codes of non-person entries are unique; a second entry with
   // the same code returns the first one's index.

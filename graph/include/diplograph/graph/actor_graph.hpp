@@ -18,11 +18,25 @@
 
 namespace diplograph::graph {
 
+// Filled by add_metrics (metrics.hpp); zero until then.
+struct node_metrics {
+  bool computed = false;
+  std::size_t out_degree = 0;   // distinct targets
+  std::size_t in_degree = 0;    // distinct sources
+  double weighted_out = 0.0;    // sum of out-edge weights (event counts)
+  double weighted_in = 0.0;
+  double pagerank = 0.0;        // weighted, as networkx computes it
+  double betweenness = 0.0;     // normalised, directed, unweighted paths
+  std::size_t component = 0;    // weakly connected component
+  std::size_t community = 0;    // Louvain community
+};
+
 struct node {
   core::actor actor;
   std::string id;               // actor.id().value(): the stable key across runs
   std::size_t out_events = 0;
   std::size_t in_events = 0;
+  node_metrics metrics;
 };
 
 // All events from `source` to `target`, aggregated.

@@ -5,6 +5,8 @@
 //   bool added = db.add(article, events);            // false when the same content is already stored
 //   tx.commit();
 //   auto evs = db.events({.from = d1, .to = d2});    // chronological
+//   auto cls = db.clusters({}, 1);                   // events across articles, GDELT-style
+//   auto n = db.merge("shard1.db");                  // adds another store's new articles
 // This module is the only one that uses SQLite. Throws store_error on environment failures
 // (cannot open, read-only, disk full, newer schema than this build knows).
 
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "diplograph/core/article.hpp"
+#include "diplograph/core/cluster.hpp"
 #include "diplograph/core/event.hpp"
 #include "diplograph/core/stance.hpp"
 
@@ -42,6 +45,15 @@ struct counts {
   std::size_t mentions = 0;
   std::optional<core::calendar_day> first_event;
   std::optional<core::calendar_day> last_event;
+};
+
+// What merging one input store added.
+struct merge_counts {
+  std::size_t articles = 0;  // articles the input holds
+  std::size_t added = 0;     // of them, new to this store
+  std::size_t already = 0;   // of them, skipped: the same content was already stored
+  std::size_t events = 0;    // events of the added articles
+  std::size_t stances = 0;   // stances of the added articles
 };
 
 class database {
@@ -82,10 +94,44 @@ class database {
            const std::vector<core::stance>& stances);
 
   bool contains(const core::article& a) const;
+  // Events with every stored field, `mentions` included (1 for rows stored before schema 3).
   std::vector<core::event> events(const event_query& q = {}) const;
   // Stances in chronological order (undated last), with the same date filter as events().
   std::vector<core::stance> stances(const event_query& q = {}) const;
   counts stats() const;
+
+  // Events reported across articles, grouped as GDELT groups mentions into events. Events with
+  // the same source actor id, the same target actor id (a missing actor counts as the id "") and
+  // the same CAMEO root (the code's first two digits) are put in date order (the stored date:
+  // the first day of its period, whatever the precision) and chained: an event joins the
+  // cluster of the one before it when it is at most `window_days` days later (0: the same day
+  // only), otherwise it starts a new cluster. Undated events never join across articles: they
+  // form one cluster per article for each such (source, target, root).
+  // The result is a function of the stored set of events alone, not of the order they were
+  // ingested or merged in. Each cluster's id is the 16 lower-case hex digits of XXH3-64 (in
+  // canonical, big-endian byte order) over
+  //   source id NUL target id NUL root NUL first day (ISO, "" when undated) NUL content hash
+  // where the content hash is the article's (content_hash) for an undated cluster and "" for a
+  // dated one. An id stays the same as long as the cluster keeps its first day; an event added
+  // earlier than that, or one that bridges two clusters, makes a cluster with another id.
+  // A cluster is returned when its first day lies within [q.from, q.to]; with either bound set,
+  // undated clusters are left out. So consecutive ranges list each cluster exactly once, with
+  // all its evidence, even the events after q.to.
+  // Order: dated clusters by (first day, source id, target id, root), then undated ones by
+  // (source id, target id, root, id); evidence as documented in core/cluster.hpp.
+  // Requires: window_days >= 0 (throws std::invalid_argument otherwise). Throws store_error when
+  // the store cannot be read. Reads every event (not the article texts) in one read snapshot.
+  std::vector<core::event_cluster> clusters(const event_query& q = {}, int window_days = 1) const;
+
+  // Adds the articles of another diplograph store `input` (schema version 1 up to this one) as
+  // ingesting them would: an article whose content hash is already stored is skipped with its
+  // events and stances; actors are unified by actor id (a name, country or kind this store
+  // lacks is filled in from the input). Runs in one transaction: the input is merged whole or
+  // not at all. The input is only read. Merging a store into itself adds nothing.
+  // Throws store_error naming `input` when it cannot be opened or read, is not a diplograph
+  // store, or has a newer schema; store_error when this store cannot be written or a batch is
+  // open.
+  merge_counts merge(const std::filesystem::path& input);
 
  private:
   struct impl;
