@@ -1,6 +1,7 @@
 #include "diplograph/extract/dictionaries.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -8,14 +9,28 @@
 
 #include "text_util.hpp"
 
+#include <xxhash.h>
+
 namespace diplograph::extract {
 namespace {
 
 namespace fs = std::filesystem;
 
+// Token keys are short (a few bytes): XXH3 hashes them several times faster than std::hash's
+// murmur, and token lookups are most of the coder's time.
 struct string_hash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const noexcept { return XXH3_64bits(s.data(), s.size()); }
+};
+
+// Trie edges are (node, token) pairs packed in 64 bits; a multiplicative mix spreads them.
+struct edge_hash {
+  std::size_t operator()(std::uint64_t x) const noexcept {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+  }
 };
 
 struct hit {
@@ -24,24 +39,97 @@ struct hit {
   bool caps_only = false;
 };
 
-// A trie over token keys: one hash probe per token.
+// The token keys of every dictionary phrase, numbered. All tries share one, so each token of
+// a text is looked up once (token_ids) and the tries walk on numbers.
+struct vocabulary {
+  static constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
+  std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> ids;
+  std::uint64_t generation = 0;  // changes whenever a key is added: cached text ids go stale
+
+  std::uint32_t intern(const std::string& k) {
+    const auto [it, inserted] = ids.emplace(k, static_cast<std::uint32_t>(ids.size()));
+    if (inserted) generation = next_generation();
+    return it->second;
+  }
+  std::uint32_t find(std::string_view k) const {
+    const auto it = ids.find(k);
+    return it == ids.end() ? none : it->second;
+  }
+  // Unique across every vocabulary of the process, so a text's cache never matches another one.
+  static std::uint64_t next_generation() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+  }
+};
+
+// The ids of `t`'s tokens in `v`, computed once per text and vocabulary state.
+const std::uint32_t* token_ids(const tokenized_text& t, const vocabulary& v) {
+  if (t.vocabulary_of != v.generation || t.vocabulary_ids.size() != t.tokens.size()) {
+    t.vocabulary_ids.resize(t.tokens.size());
+    for (std::size_t i = 0; i < t.tokens.size(); ++i) t.vocabulary_ids[i] = v.find(t.key(t.tokens[i]));
+    t.vocabulary_of = v.generation;
+  }
+  return t.vocabulary_ids.data();
+}
+
+// (node, token) -> child node: open addressing with linear probing in a power-of-two table,
+// kept at most half full. Lookups are the inner loop of every dictionary match.
+class edge_table {
+ public:
+  edge_table() : slots_(64, slot{}) {}
+
+  const std::uint32_t* find(std::uint64_t key) const {
+    for (std::size_t i = edge_hash{}(key) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const slot& s = slots_[i];
+      if (s.key == key) return &s.value;
+      if (s.key == empty) return nullptr;
+    }
+  }
+  // Adds key -> value unless key is there; returns the stored value.
+  std::uint32_t insert(std::uint64_t key, std::uint32_t value) {
+    if (const std::uint32_t* v = find(key)) return *v;
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    place(key, value);
+    ++size_;
+    return value;
+  }
+
+ private:
+  static constexpr std::uint64_t empty = static_cast<std::uint64_t>(-1);  // never a real key: node ids stay below 2^32 - 1
+  struct slot {
+    std::uint64_t key = empty;
+    std::uint32_t value = 0;
+  };
+  std::vector<slot> slots_;
+  std::size_t size_ = 0;
+
+  void place(std::uint64_t key, std::uint32_t value) {
+    std::size_t i = edge_hash{}(key) & (slots_.size() - 1);
+    while (slots_[i].key != empty) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = {key, value};
+  }
+  void grow() {
+    std::vector<slot> old(slots_.size() * 2, slot{});
+    old.swap(slots_);
+    for (const slot& s : old)
+      if (s.key != empty) place(s.key, s.value);
+  }
+};
+
+// A trie over token ids: one hash probe per token.
 class token_trie {
  public:
-  token_trie() { hits_.emplace_back(); }
+  explicit token_trie(vocabulary& v) : vocab_(&v) { hits_.emplace_back(); }
 
   void insert(const std::vector<std::string>& keys, hit h) {
     if (keys.empty()) return;
     std::uint32_t node = 0;
     for (const auto& k : keys) {
-      const std::uint32_t tok = intern(k);
+      const std::uint32_t tok = vocab_->intern(k);
       const std::uint64_t edge = (std::uint64_t{node} << 32) | tok;
-      auto it = edges_.find(edge);
-      if (it == edges_.end()) {
-        const auto child = static_cast<std::uint32_t>(hits_.size());
-        hits_.emplace_back();
-        it = edges_.emplace(edge, child).first;
-      }
-      node = it->second;
+      const auto child = static_cast<std::uint32_t>(hits_.size());
+      node = edges_.insert(edge, child);
+      if (node == child) hits_.emplace_back();
     }
     for (const auto& existing : hits_[node])
       if (existing.entry == h.entry && existing.kind == h.kind) return;
@@ -60,17 +148,15 @@ class token_trie {
   template <typename Accept>
   match longest_with_all(const tokenized_text& t, std::size_t pos, std::size_t end, Accept accept) const {
     match best;
+    const std::uint32_t* ids = token_ids(t, *vocab_);
     std::uint32_t node = 0;
     bool all_caps = true;
     for (std::size_t i = pos; i < end; ++i) {
       const token& tk = t.tokens[i];
-      const std::string_view key = t.key(tk);
-      if (key == "-" && i > pos) continue;
-      const auto v = vocab_.find(key);
-      if (v == vocab_.end()) break;
-      const auto e = edges_.find((std::uint64_t{node} << 32) | v->second);
-      if (e == edges_.end()) break;
-      node = e->second;
+      if (i > pos && tk.key_size == 1 && t.keys[tk.key_begin] == '-') continue;
+      const auto next = step(node, ids[i]);
+      if (!next) break;
+      node = *next;
       all_caps = all_caps && (tk.all_caps || tk.kind == token_kind::number);
       for (const auto& h : hits_[node]) {
         if ((h.caps_only && !all_caps) || !accept(h)) continue;
@@ -93,14 +179,8 @@ class token_trie {
   gapped_match longest_gapped(const tokenized_text& t, std::size_t pos, std::size_t end,
                               std::size_t max_gap) const {
     gapped_match best;
-    const auto step = [&](std::uint32_t node, std::size_t i) -> std::optional<std::uint32_t> {
-      const auto v = vocab_.find(t.key(t.tokens[i]));
-      if (v == vocab_.end()) return std::nullopt;
-      const auto e = edges_.find((std::uint64_t{node} << 32) | v->second);
-      if (e == edges_.end()) return std::nullopt;
-      return e->second;
-    };
-    const auto head = pos < end ? step(0, pos) : std::nullopt;
+    const std::uint32_t* ids = token_ids(t, *vocab_);
+    const auto head = pos < end ? step(0, ids[pos]) : std::nullopt;
     if (!head) return best;
     // Every split point after the head: skip g tokens, then walk the rest contiguously.
     // Hyphens inside the gap ("anti-aircraft") do not count as words.
@@ -112,7 +192,7 @@ class token_trie {
       if (!hyphen) ++words;
       std::uint32_t node = *head;
       for (std::size_t i = pos + 1 + g; i < end; ++i) {
-        const auto next = step(node, i);
+        const auto next = step(node, ids[i]);
         if (!next) break;
         node = *next;
         for (const auto& h : hits_[node]) {
@@ -135,14 +215,16 @@ class token_trie {
   std::size_t phrases() const { return phrases_; }
 
  private:
-  std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> vocab_;
-  std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+  vocabulary* vocab_;
+  edge_table edges_;
   std::vector<std::vector<hit>> hits_;
   std::size_t phrases_ = 0;
 
-  std::uint32_t intern(const std::string& k) {
-    auto [it, inserted] = vocab_.emplace(k, static_cast<std::uint32_t>(vocab_.size()));
-    return it->second;
+  std::optional<std::uint32_t> step(std::uint32_t node, std::uint32_t token) const {
+    if (token == vocabulary::none) return std::nullopt;
+    const std::uint32_t* child = edges_.find((std::uint64_t{node} << 32) | token);
+    if (!child) return std::nullopt;
+    return *child;
   }
 };
 
@@ -270,21 +352,27 @@ std::vector<std::string> verb_forms(std::string_view head) {
 }
 
 struct dictionaries::impl {
-  token_trie actor_trie;
-  token_trie verb_trie;
+  impl() = default;
+  impl(const impl&) = delete;  // the tries point at `vocab`: an impl never moves
+  impl& operator=(const impl&) = delete;
+
+  vocabulary vocab;  // before the tries, which keep a pointer to it
+  token_trie actor_trie{vocab};
+  token_trie verb_trie{vocab};
   std::vector<actor_entry> actors;
   std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> actor_index;
   std::vector<std::string> roles;
   std::vector<std::string> role_labels;  // the first phrase of each role's first line
   std::vector<verb_entry> verbs;
-  token_trie grammar_trie;
+  token_trie grammar_trie{vocab};
+  std::vector<std::uint32_t> class_starts;  // by vocabulary id: the word classes a phrase of which starts with it
   struct one_word {
     std::string key;
     std::uint32_t entry;
     phrase_kind kind;
   };
   std::vector<one_word> one_word_countries;  // for near_country()
-  token_trie issue_trie;
+  token_trie issue_trie{vocab};
   std::vector<std::string> issue_keys;
   std::vector<std::string> issue_labels;
   core::cameo_table cameo;
@@ -314,8 +402,14 @@ struct dictionaries::impl {
       if (c == std::end(classes))
         throw extract_error(file.string() + ':' + std::to_string(e.number) + ": unknown word class '" +
                             e.key + "'");
-      for (const auto& p : e.phrases)
-        grammar_trie.insert(phrase_keys(p), {static_cast<std::uint32_t>(c->second), phrase_kind::name, false});
+      for (const auto& p : e.phrases) {
+        auto keys = phrase_keys(p);
+        if (keys.empty()) continue;
+        const std::uint32_t first = vocab.intern(keys.front());
+        if (class_starts.size() <= first) class_starts.resize(first + 1, 0);
+        class_starts[first] |= 1U << static_cast<unsigned>(c->second);
+        grammar_trie.insert(keys, {static_cast<std::uint32_t>(c->second), phrase_kind::name, false});
+      }
     }
   }
 
@@ -660,6 +754,11 @@ verb_match dictionaries::match_verb(const tokenized_text& t, std::size_t pos, st
 
 std::size_t dictionaries::match_class(const tokenized_text& t, std::size_t pos, std::size_t end,
                                       word_class c) const {
+  // Most calls ask about a word no phrase of the class starts with: answer those from one bit.
+  if (pos >= end) return 0;
+  const std::uint32_t first = token_ids(t, impl_->vocab)[pos];
+  if (first >= impl_->class_starts.size() || !(impl_->class_starts[first] & (1U << static_cast<unsigned>(c))))
+    return 0;
   return impl_->grammar_trie
       .longest(t, pos, end, [c](const hit& h) { return h.entry == static_cast<std::uint32_t>(c); })
       .first;

@@ -44,6 +44,11 @@ struct tokenized_text {
   std::string keys;             // all match keys, back to back
   std::vector<token> tokens;
   std::vector<sentence> sentences;
+  // Each token's id in a dictionaries' vocabulary, filled on the first lookup against those
+  // dictionaries (`vocabulary_of` names them), so a token's key is hashed once per text instead
+  // of once per lookup. A text is read by one thread at a time.
+  mutable std::vector<std::uint32_t> vocabulary_ids;
+  mutable std::uint64_t vocabulary_of = 0;
 
   std::string_view key(const token& t) const { return std::string_view(keys).substr(t.key_begin, t.key_size); }
 };
