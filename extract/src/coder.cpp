@@ -402,11 +402,12 @@ class article_coder {
           possessive = true;  // "Russia's UN ambassador"
           ++j;
         }
-        if (j + 1 < end() && punct(j, "-") && !t_.tokens[j].space_before && key(j + 1) == "based"sv &&
+        if (j + 1 < end() && punct(j, "-") && !t_.tokens[j].space_before &&
+            (key(j + 1) == "based"sv || key(j + 1) == "led"sv) &&
             pieces.size() == 1 && m.kind != phrase_kind::agent && j + 2 < end() &&
             d_.match_actor(t_, j + 2, end()).kind == phrase_kind::agent &&
             d_.match_actor(t_, j + 2, end()).length > 0) {
-          possessive = true;  // "a Somalia-based paramilitary group" is Somalia's
+          possessive = true;  // "a Somalia-based paramilitary group", "the Saudi-led coalition" are theirs
           j += 2;
           continue;
         }
@@ -915,7 +916,47 @@ class article_coder {
   // The date of the event being coded: the time expression of its clause nearest the verb,
   // else the nearest in its sentence, else the reference time. Expressions about the future
   // ("will meet next week") date an intention, which is dated when it was stated.
+  // "almost two years after fighting between A and B killed dozens": an event in a clause that
+  // a duration and "after" place in the past happened that long before the reference time.
+  std::optional<core::dated> historical_date() const {
+    if (!date_.known()) return std::nullopt;
+    for (const auto& x : times_) {
+      if (x.type != timex_type::duration || x.where.begin < clause_.begin || x.where.end > verb_byte_) continue;
+      std::size_t k = 0;  // the token after the expression
+      while (k < t_.tokens.size() && t_.tokens[k].where.begin < x.where.end) ++k;
+      if (k >= end() || key(k) != "after"sv || t_.tokens[k].where.begin >= verb_byte_) continue;
+      // P<n><unit>, whole numbers only ("P2Y", "P18M", "P3W", "P10D").
+      const std::string_view v = x.value;
+      if (v.size() < 3 || v[0] != 'P') continue;
+      int n = 0;
+      std::size_t i = 1;
+      for (; i < v.size() && v[i] >= '0' && v[i] <= '9' && n < 100000; ++i) n = n * 10 + (v[i] - '0');
+      if (i == 1 || i + 1 != v.size() || n == 0) continue;
+      const date::year_month_day ref{date_.value};
+      switch (v[i]) {
+        case 'Y': {
+          const date::year y = ref.year() - date::years{n};
+          return core::dated{core::calendar_day{y / date::January / 1}, core::date_precision::year};
+        }
+        case 'M': {
+          const date::year_month ym = date::year_month{ref.year(), ref.month()} - date::months{n};
+          return core::dated{core::calendar_day{ym / 1}, core::date_precision::month};
+        }
+        case 'W': {
+          const core::calendar_day d = date_.value - date::days{7 * n};
+          return core::dated{d - (date::weekday{d} - date::Monday), core::date_precision::week};
+        }
+        case 'D':
+          return core::dated{date_.value - date::days{n}, core::date_precision::day};
+        default:
+          break;
+      }
+    }
+    return std::nullopt;
+  }
+
   core::dated event_date() const {
+    if (const auto past = historical_date()) return *past;
     const timex* best = nullptr;
     std::size_t best_distance = 0;
     bool best_in_clause = false;
@@ -974,6 +1015,7 @@ class article_coder {
     if (!country || country->kind != core::actor_kind::country) return;
     for (auto& m : mentions_) {
       if (!m.role_only || m.actor || m.role.empty() || m.begin < r.begin || m.end > r.end || m.begin == begin()) continue;
+      if (m.role == "PRE") continue;  // "the breakaway region" is never the speaker's own
       const std::string_view before = key(m.begin - 1);
       if (!(before == "the"sv || before == "our"sv || before == "his"sv || before == "her"sv || before == "its"sv ||
             before == "their"sv || before == "my"sv))
@@ -1014,6 +1056,24 @@ class article_coder {
 
   // The coordinated subject sits right before the verb (auxiliaries and adverbs aside), so the
   // actors really are the ones acting: "Jordan and Britain have agreed".
+  // Verbs whose subjects act on each other even with an object: "A and B signed a deal".
+  bool symmetric_verb(const verb_hit& v) const {
+    return is(v.begin, word_class::symmetric) || key(v.begin).starts_with("agree"sv);
+  }
+
+  // A noun phrase right after the verb ("welcomed the agreement", "killed dozens of soldiers"):
+  // the verb acts on it, not the coordinated subjects on each other.
+  bool object_follows(std::size_t k, std::size_t stop) const {
+    if (k >= stop || !is_word(k)) return false;
+    const std::string_view w = key(k);
+    if (determiner(k) || possessive_pronoun(k) || w == "this"sv || w == "these"sv || w == "those"sv) return true;
+    if (is(k, word_class::function) || is(k, word_class::locative) || is(k, word_class::negation)) return false;
+    if (w.size() > 4 && w.ends_with("ly"sv)) return false;  // an adverb
+    for (const auto& x : times_)
+      if (x.where.begin <= t_.tokens[k].where.begin && t_.tokens[k].where.end <= x.where.end) return false;
+    return true;
+  }
+
   bool reciprocal_subject(std::size_t subject, std::size_t verb) const {
     const std::size_t gap = verb - mentions_[subject].end;
     if (gap > 4) return false;
@@ -1243,7 +1303,7 @@ class article_coder {
       // other, both ways.
       if (!tgt && src && !passive && !entry.literal) {
         const auto subjects = coordinated(*src, r.begin, v.begin);
-        if (subjects.size() >= 2 && reciprocal_subject(*src, v.begin)) {
+        if (subjects.size() >= 2 && reciprocal_subject(*src, v.begin) && (symmetric_verb(v) || !object_follows(v.end, r.end))) {
           for (const mention* a : subjects)
             for (const mention* b : subjects)
               if (a != b) emit(*a->actor, *b->actor, entry.code, negated, "reciprocal:" + entry.pattern, out);

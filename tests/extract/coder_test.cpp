@@ -269,3 +269,30 @@ TEST(coder_test, repeated_statements_of_one_event_are_one_event_with_mentions) {
   EXPECT_EQ(monday, 2u);
   EXPECT_EQ(wednesday, 1u);
 }
+
+TEST(coder_test, coordinated_subjects_act_on_each_other_only_without_an_object) {
+  EXPECT_EQ(dyads("Russia, France and the United States welcomed the agreement."), S{});
+  EXPECT_EQ(dyads("Armenian and Azerbaijani troops killed dozens of soldiers."), S{});
+  EXPECT_EQ(dyads("Armenia and Azerbaijan agreed on Tuesday to extend the ceasefire."),
+            (S{"ARM>AZE:03", "AZE>ARM:03"}));
+  // Symmetric verbs keep both directions even with an object.
+  EXPECT_EQ(dyads("Armenia and Azerbaijan signed a peace treaty."), (S{"ARM>AZE:05", "AZE>ARM:05"}));
+}
+
+TEST(coder_test, a_country_led_coalition_is_that_countrys_military) {
+  EXPECT_EQ(dyads("Saudi-led coalition warplanes bombed Yemen."), S{"SAUMIL>YEM:19"});
+}
+
+TEST(coder_test, an_event_a_duration_and_after_place_in_the_past_is_dated_to_its_time) {
+  const auto r = code_text(
+      "Armenia and Azerbaijan agreed on Tuesday to extend the ceasefire, almost two years after fighting "
+      "between Armenian and Azerbaijani troops.",
+      "2025-10-14");
+  std::set<std::string> dates;
+  for (const auto& e : r.events) dates.insert(e.code.substr(0, 2) + "@" + dc::to_iso(e.date));
+  EXPECT_EQ(dates, (std::set<std::string>{"03@2025-10-14", "19@2023"}));
+}
+
+TEST(coder_test, a_breakaway_region_in_a_speakers_words_is_not_the_speakers) {
+  EXPECT_EQ(dyads("A Turkish official said Ankara would never recognise the breakaway region."), S{});
+}
