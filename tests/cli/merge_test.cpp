@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -110,8 +111,8 @@ std::string attack_record(const std::string& id, const std::string& day) {
 }
 
 // The fixtures, plus one attack reported on 24, 25 and 27 March 2017 and once undated, as one
-// store and as two shards: 001-003 with the 24th and the undated report (seven articles), and
-// 004-005 with the 25th and 27th (four), so that clusters span the shards.
+// store and as two shards: 001-003 with the 24th and the undated report, and the other fixture
+// articles with the 25th and 27th, so that clusters span the shards.
 struct sharded {
   dt::temp_dir tmp;
   fs::path all = tmp / "all.db";
@@ -121,9 +122,15 @@ struct sharded {
     dt::write_file(tmp / "extra1.jsonl", attack_record("d1", "2017-03-24") + attack_record("u1", ""));
     dt::write_file(tmp / "extra2.jsonl", attack_record("d2", "2017-03-25") + attack_record("d3", "2017-03-27"));
     ingest(all, {dt::fixture_dir() / "articles", tmp / "extra1.jsonl", tmp / "extra2.jsonl"});
-    ingest(s1, {article("001_nairobi_protests.txt"), article("002_sahel_talks.html"),
-                article("003_wire_digest.jsonl"), tmp / "extra1.jsonl"});
-    ingest(s2, {article("004_web_caption.txt"), article("005_undated_note.txt"), tmp / "extra2.jsonl"});
+    // Every fixture article lands in exactly one shard: the first three, and the rest.
+    std::vector<fs::path> articles;
+    for (const auto& entry : fs::directory_iterator(dt::fixture_dir() / "articles")) articles.push_back(entry.path());
+    std::sort(articles.begin(), articles.end());
+    std::vector<fs::path> first(articles.begin(), articles.begin() + 3), rest(articles.begin() + 3, articles.end());
+    first.push_back(tmp / "extra1.jsonl");
+    rest.push_back(tmp / "extra2.jsonl");
+    ingest(s1, first);
+    ingest(s2, rest);
   }
 };
 
@@ -139,14 +146,19 @@ TEST(merge_test, shards_merged_equal_one_ingest_of_everything) {
   ASSERT_FALSE(want.stances.empty());
   EXPECT_EQ(count_lines(want.clusters), count_lines(want.clusters_wide) + 1) << want.clusters_wide;
 
+  // Articles per shard, as the store counts them (the fixture set grows over time).
+  const auto articles_in = [](const fs::path& db) { return diplograph::store::database{db}.stats().articles; };
+  const std::size_t n1 = articles_in(f.s1), n2 = articles_in(f.s2);
+  const std::string s2_line = std::to_string(n2) + " articles";
   const fs::path merged = f.tmp / "merged.db";
   const auto r = run_cli({"merge", f.s1.string(), f.s2.string(), "-o", merged.string()});
   ASSERT_EQ(r.code, 0) << describe(r);
   EXPECT_TRUE(contains(r.out, "merged " + f.s1.string() + ": 7 articles, 7 added, 0 already stored"))
       << r.out;
-  EXPECT_TRUE(contains(r.out, "merged " + f.s2.string() + ": 4 articles, 4 added, 0 already stored"))
+  EXPECT_TRUE(contains(r.out, "merged " + f.s2.string() + ": " + s2_line + ", " + std::to_string(n2) +
+                                  " added, 0 already stored"))
       << r.out;
-  EXPECT_TRUE(contains(r.out, "store " + merged.string() + ": 11 articles")) << r.out;
+  EXPECT_TRUE(contains(r.out, "store " + merged.string() + ": " + std::to_string(n1 + n2) + " articles")) << r.out;
   EXPECT_TRUE(r.err.empty()) << r.err;
   expect_same(everything(merged), want, "s1 + s2");
 
@@ -162,7 +174,8 @@ TEST(merge_test, shards_merged_equal_one_ingest_of_everything) {
   ASSERT_EQ(o.code, 0) << describe(o);
   EXPECT_TRUE(contains(o.out, "merged " + f.s1.string() + ": 7 articles, 4 added, 3 already stored"))
       << o.out;
-  EXPECT_TRUE(contains(o.out, "merged " + f.s2.string() + ": 4 articles, 3 added, 1 already stored"))
+  EXPECT_TRUE(contains(o.out, "merged " + f.s2.string() + ": " + s2_line + ", " + std::to_string(n2 - 1) +
+                                  " added, 1 already stored"))
       << o.out;
   const exported got = everything(overlap);
   // Ingest order differs (003, 004 first), so compare what does not depend on it.
