@@ -25,6 +25,10 @@ struct mention {
   std::string role;                  // the role word's code, for role-only mentions
   bool bare_adjective = false;       // "Russian" alone, waiting for a role ("Russian and Belarusian soldiers")
   bool role_word = false;            // the role came from a word in the text ("minister"), not a capital
+  // A known office holder: their dictionary entry and title, to code them again on an event
+  // date other than the reference time ("In 2012, Barack Obama criticised Russia").
+  std::uint32_t person_entry = static_cast<std::uint32_t>(-1);
+  std::string title_role;
   bool usable() const { return actor && !location; }
 };
 
@@ -297,8 +301,12 @@ class article_coder {
   // Without a date, the person's latest term decides: ended means former. Before a person's
   // first term the title in the text ("US Senator Marco Rubio") or the country alone codes them.
   std::optional<core::actor> person_actor(const actor_entry& e, const std::string& title_role) const {
-    const bool holds = date_.known() ? e.holds_on(date_.value) : !e.to;
-    const bool ended = date_.known() ? (e.to && *e.to < date_.value) : e.to.has_value();
+    return person_actor_on(e, title_role, date_);
+  }
+  std::optional<core::actor> person_actor_on(const actor_entry& e, const std::string& title_role,
+                                             const core::dated& when) const {
+    const bool holds = when.known() ? e.holds_on(when.value) : !e.to;
+    const bool ended = when.known() ? (e.to && *e.to < when.value) : e.to.has_value();
     const actor_entry* country = e.country.empty() ? nullptr : d_.find_actor(e.country);
     if (country && country->kind != core::actor_kind::country) country = nullptr;
     if (!holds) {
@@ -343,6 +351,8 @@ class article_coder {
       if (e.kind == core::actor_kind::person) {
         // A known office holder names the actor, whatever title stands before them.
         m.actor = person_actor(e, role);
+        m.person_entry = p.entry;
+        m.title_role = role;
         m.person = true;
         m.role_only = !m.actor;
         return m;
@@ -876,6 +886,16 @@ class article_coder {
     return std::nullopt;
   }
 
+  // The actor a mention names on the date of the event being coded: an office holder is coded
+  // by the office they held then, which may differ from the one on the reference date.
+  core::actor actor_of(const mention& m) const {
+    if (m.person_entry == static_cast<std::uint32_t>(-1)) return *m.actor;
+    const core::dated when = event_date();
+    if (!when.known() || (date_.known() && when.value == date_.value)) return *m.actor;
+    if (auto then = person_actor_on(d_.actors()[m.person_entry], m.title_role, when)) return *then;
+    return *m.actor;
+  }
+
   void emit(const core::actor& src, const core::actor& tgt, std::string code, bool negated,
             std::string rule, std::vector<core::event>& out) const {
     if (src.id() == tgt.id()) {
@@ -1103,7 +1123,7 @@ class article_coder {
       verb_byte_ = t_.tokens[m.end].where.begin;
       clause_ = {t_.tokens[r.begin].where.begin, t_.tokens[r.end - 1].where.end};
       for (const mention* t : coordinated(n, r.begin, r.end))
-        emit(*r.speaker, *t->actor, "100", false, "speech:must", out);
+        emit(*r.speaker, actor_of(*t), "100", false, "speech:must", out);
     }
   }
 
@@ -1228,14 +1248,14 @@ class article_coder {
         }
         const std::size_t owner_index = static_cast<std::size_t>(owner - mentions_.data());
         for (const mention* s : coordinated(owner_index, r.begin, v.begin))
-          emit(*s->actor, *head->actor, entry.code, negated, "modifier:" + entry.pattern, out);
+          emit(actor_of(*s), actor_of(*head), entry.code, negated, "modifier:" + entry.pattern, out);
         continue;
       }
       // A judgement in reported speech: the speaker judges what the clause is about.
       if (entry.literal && verbal(entry.code) && r.speaker) {
         for (const auto& m : mentions_)
           if (m.begin >= r.begin && m.end <= v.begin && m.usable())
-            emit(*r.speaker, *m.actor, entry.code, negated, "speech:" + entry.pattern, out);
+            emit(*r.speaker, actor_of(m), entry.code, negated, "speech:" + entry.pattern, out);
         if (out.size() == coded_before) why_if_silent(vi, "dropped: a judgement in reported speech with no coded actor before it");
         continue;
       }
@@ -1254,7 +1274,7 @@ class article_coder {
           const auto parties = coordinated(*first, v.end, object_end);
           for (const mention* a : parties)
             for (const mention* b : parties)
-              if (a != b) emit(*a->actor, *b->actor, entry.code, negated, "between:" + entry.pattern, out);
+              if (a != b) emit(actor_of(*a), actor_of(*b), entry.code, negated, "between:" + entry.pattern, out);
         }
         if (out.size() == coded_before) why_if_silent(vi, "dropped: \"between\" needs two coded parties after it");
         continue;
@@ -1306,7 +1326,7 @@ class article_coder {
         if (subjects.size() >= 2 && reciprocal_subject(*src, v.begin) && (symmetric_verb(v) || !object_follows(v.end, r.end))) {
           for (const mention* a : subjects)
             for (const mention* b : subjects)
-              if (a != b) emit(*a->actor, *b->actor, entry.code, negated, "reciprocal:" + entry.pattern, out);
+              if (a != b) emit(actor_of(*a), actor_of(*b), entry.code, negated, "reciprocal:" + entry.pattern, out);
         }
         if (out.size() == coded_before)
           why_if_silent(vi, "dropped: no coded target after the verb (and no coordinated subjects to act on each other)");
@@ -1330,7 +1350,7 @@ class article_coder {
                                                                  : "svo:") +
                                entry.pattern;
       if (subject_override) {
-        for (const mention* t : targets) emit(*subject_override, *t->actor, code, negated, rule, out);
+        for (const mention* t : targets) emit(*subject_override, actor_of(*t), code, negated, rule, out);
         continue;
       }
       if (subject == no_mention) continue;
@@ -1339,8 +1359,8 @@ class article_coder {
                              is(v.begin, word_class::symmetric) && key(v.end - 1) == "with"sv;
       for (const mention* s : coordinated(subject, r.begin, v.begin))
         for (const mention* t : targets) {
-          emit(*s->actor, *t->actor, code, negated, rule, out);
-          if (both_ways) emit(*t->actor, *s->actor, code, negated, "reciprocal:" + entry.pattern, out);
+          emit(actor_of(*s), actor_of(*t), code, negated, rule, out);
+          if (both_ways) emit(actor_of(*t), actor_of(*s), code, negated, "reciprocal:" + entry.pattern, out);
         }
     }
   }

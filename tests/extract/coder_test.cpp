@@ -177,6 +177,11 @@ TEST(coder_test, office_holders_are_coded_by_the_event_date) {
   const auto during = code_text("Barack Obama criticised Russia.", "2012-05-04");
   ASSERT_EQ(during.events.size(), 1u);
   EXPECT_EQ(during.events[0].source->code, "USAGOV");
+  // The event's own date decides, not the publication date.
+  const auto looking_back = code_text("In 2012, Barack Obama criticised Russia.", "2019-05-04");
+  ASSERT_EQ(looking_back.events.size(), 1u);
+  EXPECT_EQ(looking_back.events[0].source->code, "USAGOV");
+  EXPECT_EQ(dc::to_iso(looking_back.events[0].date), "2012");
 }
 
 TEST(coder_test, a_role_of_an_organisation_is_that_organisation) {
