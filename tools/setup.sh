@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Installs what diplograph needs on Debian 12, and nothing when it is all there.
-# Usage: tools/setup.sh [--test]   (--test adds the real clients the tests validate against)
+# Usage: tools/setup.sh [--test] [--fuzz]   (--test adds the real clients the tests validate
+# against and the libraries the fuzz replays link; --fuzz adds clang and its libFuzzer and
+# sanitizer runtimes for the fuzz preset)
 # Runs apt-get as root, or through sudo for other users.
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config
   libboost-graph-dev libsqlitecpp-dev libsqlite3-dev libhowardhinnant-date-dev
   libsimdjson-dev libcli11-dev libgumbo-dev libxxhash-dev libgtest-dev)
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libxml2-utils graphviz python3 python3-networkx python3-scipy python3-igraph sqlite3
-    libbenchmark-dev tzdata chromium jing)
-fi
+for option in "$@"; do
+  case "$option" in
+    --test)
+      packages+=(libxml2-utils graphviz python3 python3-networkx python3-scipy python3-igraph sqlite3
+        libbenchmark-dev tzdata chromium jing libxml2-dev libgraphviz-dev) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev libxml2-dev libgraphviz-dev) ;;
+    *) echo "setup: unknown option $option (use --test, --fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,13 +1,20 @@
 #include "commands.hpp"
 
 #include "actor_verb.hpp"
+#include "changes_verb.hpp"
+#include "graph_options.hpp"
 #include "merge_verb.hpp"
 #include "options.hpp"
+#include "output.hpp"
 #include "pipeline.hpp"
+#include "render_verb.hpp"
 #include "timeline_verb.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -16,9 +23,12 @@
 
 #include "diplograph/core/date.hpp"
 #include "diplograph/export/clusters.hpp"
+#include "diplograph/export/dot.hpp"
+#include "diplograph/export/events_table.hpp"
 #include "diplograph/export/gexf.hpp"
 #include "diplograph/export/jsonl.hpp"
 #include "diplograph/export/network.hpp"
+#include "diplograph/export/windows.hpp"
 #include "diplograph/export/writers.hpp"
 #include "diplograph/extract/coder.hpp"
 #include "diplograph/extract/dictionaries.hpp"
@@ -39,6 +49,35 @@ struct range_options {
   std::string window = "month";  // GEXF per-window weights
   int cluster_window = 1;        // days between events chained into one cluster
 };
+
+// --layout and --dot-cluster (export, build): how the DOT is laid out and grouped.
+struct dot_cli_options {
+  std::string layout = "auto";
+  std::string cluster = "none";
+  exporter::dot_options get() const {
+    return {.layout = exporter::parse_dot_layout(layout).value_or(exporter::dot_layout::automatic),
+            .cluster = exporter::parse_dot_cluster(cluster).value_or(exporter::dot_cluster::none)};
+  }
+};
+
+void add_dot_options(CLI::App& cmd, dot_cli_options& o) {
+  cmd.add_option("--layout", o.layout,
+                 "DOT layout: auto (sfdp above " + std::to_string(exporter::sfdp_node_threshold) +
+                     " actors, else dot), dot or sfdp (writes layout=sfdp, overlap=prism, splines=false)")
+      ->check(CLI::IsMember({"auto", "dot", "sfdp"}))
+      ->capture_default_str();
+  cmd.add_option("--dot-cluster", o.cluster,
+                 "DOT: none, or country (one cluster subgraph per country; issues and IGOs in their own)")
+      ->check(CLI::IsMember({"none", "country"}))
+      ->capture_default_str();
+}
+
+// The events of `events` as the GDELT-like table, each with its cluster (all of the store's,
+// so an event finds its cluster even when the cluster began before a date range).
+void write_events_table(std::ostream& f, const store::database& db, const std::vector<core::event>& events,
+                        int cluster_window, exporter::table_format format) {
+  exporter::write_events_table(f, events, db.clusters({}, cluster_window), format);
+}
 
 // Counts diagnostics by severity and prints them as `file:line: level: what`.
 struct diagnostic_printer {
@@ -97,13 +136,26 @@ struct ingest_counts {
   std::map<std::string, std::size_t> date_sources;  // where publication dates came from
 };
 
+// A positive count from the environment variable `name`, or nullopt.
+std::optional<std::size_t> env_count(const char* name) {
+  const char* value = std::getenv(name);
+  std::size_t n = 0;
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  const char* end = value + std::strlen(value);
+  const auto [stop, error] = std::from_chars(value, end, n);
+  if (error != std::errc{} || stop != end || n == 0) return std::nullopt;
+  return n;
+}
+
 // Articles are coded on worker threads; the database is only touched on this thread, which
 // checks for stored articles before dispatch and adds the results in input order, in batches.
 ingest_counts ingest_into(const input_options& o, store::database& db, std::istream& in, std::ostream& err) {
   const auto dicts = load_dictionaries(o.dictionaries, err);
   diagnostic_printer diags{err};
   ingest_counts c;
-  constexpr std::size_t batch_size = 2000;
+  // Articles per transaction; $DIPLOGRAPH_INGEST_BATCH (a test hook) sets a smaller one, so
+  // that the kill -9 tests (tests/reliability) can stop an ingest between commits.
+  const std::size_t batch_size = env_count("DIPLOGRAPH_INGEST_BATCH").value_or(2000);
   std::optional<store::database::batch> batch;
   std::size_t in_batch = 0;
   extract_in_order(
@@ -165,44 +217,30 @@ int run_ingest(const input_options& o, const std::string& db_path, std::istream&
   return c.errors > 0 ? exit_bad_input : exit_ok;
 }
 
-// The graph of events, plus stances as edges from actors to issue nodes.
-graph::snapshot snapshot_of(const std::vector<core::event>& events, const std::vector<core::stance>& stances) {
-  graph::actor_graph g;
-  for (const auto& e : events) g.add(e);
-  for (const auto& s : stances) g.add(s);
-  graph::snapshot snap = g.snapshot();
-  graph::add_metrics(snap);
-  return snap;
-}
-
 template <typename Writer>
 void write_file(const fs::path& file, Writer&& write) {
-  const fs::path tmp = file.string() + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw std::runtime_error("cannot write " + tmp.string());
-    write(f);
-    f.flush();
-    if (!f) throw std::runtime_error("cannot write " + tmp.string() + " (disk full?)");
-  }
-  fs::rename(tmp, file);  // readers never see half a file
+  write_atomically(file, write);  // output.hpp: readers never see half a file
 }
 
 int run_build(const input_options& o, const std::string& db_path, const std::string& out_dir,
-              std::istream& in, std::ostream& out, std::ostream& err) {
+              const dot_cli_options& dot, const graph_filter_options& gf, std::istream& in, std::ostream& out,
+              std::ostream& err) {
   store::database db{db_path};
   const auto c = ingest_into(o, db, in, err);
-  const auto events = db.events();
-  const auto stances = db.stances();
-  const auto snap = snapshot_of(events, stances);
+  const auto stored = db.events();
+  const auto selected = select_events(stored, db.stances(), gf);  // the filters, then metrics and decay
+  const auto& events = selected.events;
+  const auto& stances = selected.stances;
+  const auto snap = finished_graph(selected, gf, stored);
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) throw std::runtime_error("cannot create output directory " + out_dir + ": " + ec.message());
   const fs::path dir{out_dir};
   write_file(dir / "graph.graphml", [&](std::ostream& f) { exporter::write_graphml(f, snap); });
   write_file(dir / "graph.gexf", [&](std::ostream& f) { exporter::write_gexf(f, snap, events); });
-  write_file(dir / "graph.dot", [&](std::ostream& f) { exporter::write_dot(f, snap); });
-  write_file(dir / "events.csv", [&](std::ostream& f) { exporter::write_events_csv(f, events); });
+  write_file(dir / "graph.dot", [&](std::ostream& f) { exporter::write_dot(f, snap, dot.get()); });
+  write_file(dir / "events.csv",
+             [&](std::ostream& f) { write_events_table(f, db, events, 1, exporter::table_format::csv); });
   write_file(dir / "timeline.md", [&](std::ostream& f) { exporter::write_timeline_md(f, events); });
   print_ingest(out, c, db.stats(), db_path);
   out << "graph: " << snap.nodes.size() << " actors, " << snap.edges.size() << " relations from "
@@ -215,27 +253,32 @@ int run_build(const input_options& o, const std::string& db_path, const std::str
 // ------------------------------------------------------------------ export / stats
 
 int run_export(const std::string& db_path, const std::string& format, const range_options& r,
-               const std::string& output, std::ostream& out) {
+               const dot_cli_options& dot, const graph_filter_options& gf, const std::string& output,
+               std::ostream& out) {
+  const bool cluster_format = format == "clusters" || format == "mentions";  // they read what they need
+  if (cluster_format && gf.any()) throw usage_error("--format " + format + " takes no filter or --decay option");
   if (!fs::exists(db_path)) throw std::runtime_error("no database at " + db_path + " (run diplograph ingest first)");
   store::database db{db_path, store::database::mode::read_only};
-  store::event_query q;
-  q.from = parse_day_option(r.from, "from");
-  q.to = parse_day_option(r.to, "to");
-  if (q.from && q.to && *q.to < *q.from) throw usage_error("--to is before --from");
-  // The cluster formats read what they need themselves.
-  const bool cluster_format = format == "clusters" || format == "mentions";
-  const auto events = cluster_format ? std::vector<core::event>{} : db.events(q);
-  const auto stances = cluster_format ? std::vector<core::stance>{} : db.stances(q);
+  const auto snapshot = db.read_snapshot();  // events and stances as of one commit, while an ingest runs
+  const store::event_query q = date_range(r.from, r.to);
+  const auto range_events = cluster_format ? std::vector<core::event>{} : db.events(q);
+  const auto selected =
+      select_events(range_events, cluster_format ? std::vector<core::stance>{} : db.stances(q), gf);
+  const auto& events = selected.events;
+  const auto graph_of = [&] { return finished_graph(selected, gf, range_events); };  // metrics after filters
   const exporter::gexf_options gexf{.window = exporter::parse_time_window(r.window).value_or(exporter::time_window::month)};
   const auto write = [&](std::ostream& f) {
-    if (format == "graphml") exporter::write_graphml(f, snapshot_of(events, stances));
-    else if (format == "gexf") exporter::write_gexf(f, snapshot_of(events, stances), events, gexf);
-    else if (format == "gexf12") exporter::write_gexf_12draft(f, snapshot_of(events, stances), events, gexf);
-    else if (format == "gephi-nodes") exporter::write_gephi_nodes_csv(f, snapshot_of(events, stances));
-    else if (format == "gephi-edges") exporter::write_gephi_edges_csv(f, snapshot_of(events, stances));
-    else if (format == "nodelink") exporter::write_node_link_json(f, snapshot_of(events, stances));
-    else if (format == "dot") exporter::write_dot(f, snapshot_of(events, stances));
+    if (format == "graphml") exporter::write_graphml(f, graph_of());
+    else if (format == "gexf") exporter::write_gexf(f, graph_of(), events, gexf);
+    else if (format == "gexf12") exporter::write_gexf_12draft(f, graph_of(), events, gexf);
+    else if (format == "gephi-nodes") exporter::write_gephi_nodes_csv(f, graph_of());
+    else if (format == "gephi-edges") exporter::write_gephi_edges_csv(f, graph_of());
+    else if (format == "nodelink") exporter::write_node_link_json(f, graph_of());
+    else if (format == "dot") exporter::write_dot(f, graph_of(), dot.get());
     else if (format == "csv") exporter::write_events_csv(f, events);
+    else if (format == "windows") exporter::write_windows_csv(f, graph::window_rows(events, gexf.window));
+    else if (format == "events-csv") write_events_table(f, db, events, r.cluster_window, exporter::table_format::csv);
+    else if (format == "events-tsv") write_events_table(f, db, events, r.cluster_window, exporter::table_format::tsv);
     else if (format == "timeline" || format == "md") exporter::write_timeline_md(f, events);
     else if (format == "clusters") exporter::write_clusters_csv(f, db.clusters(q, r.cluster_window));
     else if (format == "mentions") exporter::write_cluster_mentions_csv(f, db.clusters(q, r.cluster_window));
@@ -249,13 +292,18 @@ int run_export(const std::string& db_path, const std::string& format, const rang
       }
     }
   };
-  if (output.empty() || output == "-") {
-    write(out);
-    out.flush();
-  } else {
-    write_file(output, write);
-  }
+  write_output(output, out, write);
   return exit_ok;
+}
+
+// The stored graph for `render`, as export makes it: the range, the filters, then metrics.
+graph::snapshot stored_graph(const render_verb_options& o, const graph_filter_options& gf) {
+  if (!fs::exists(o.db)) throw std::runtime_error("no database at " + o.db + " (run diplograph ingest first)");
+  const store::database db{o.db, store::database::mode::read_only};
+  const auto snapshot = db.read_snapshot();  // events and stances as of one commit
+  const store::event_query q{.from = parse_day_option(o.from, "from"), .to = parse_day_option(o.to, "to")};
+  const auto range_events = db.events(q);
+  return finished_graph(select_events(range_events, db.stances(q), gf), gf, range_events);
 }
 
 int run_stats(const std::string& db_path, std::ostream& out) {
@@ -284,6 +332,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   std::string out_dir;
   std::string output;
   range_options range;
+  dot_cli_options dot;
 
   auto* extract = app.add_subcommand("extract", "Code events from articles; one JSON object per event on stdout");
   add_input_options(*extract, io);
@@ -300,17 +349,23 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   add_input_options(*build, io);
   build->add_option("--db", db_path, "SQLite database file")->capture_default_str();
   build->add_option("-o,--output", out_dir, "Output directory")->required();
+  add_dot_options(*build, dot);
+  graph_filter_options filters;
+  add_graph_filter_options(*build, filters);
 
   auto* exp = app.add_subcommand("export", "Write the stored graph or events in one format");
   exp->add_option("--db", db_path, "SQLite database file")->capture_default_str();
   exp->add_option("--format", format,
                   "graphml, gexf (1.3, dynamic), gexf12 (1.2draft), gephi-nodes, gephi-edges (Gephi CSVs), "
-                  "nodelink (networkx JSON), dot, csv, timeline, jsonl, clusters (one CSV row per event "
-                  "reported across articles) or mentions (one CSV row per event of each cluster)")
+                  "nodelink (networkx JSON), dot, csv, events-csv or events-tsv (GDELT-like columns), timeline, "
+                  "jsonl, clusters (one CSV row per event reported across articles), mentions (one CSV row "
+                  "per event of each cluster) or windows (one CSV row per actor pair and --window)")
       ->required()
       ->check(CLI::IsMember({"graphml", "gexf", "gexf12", "gephi-nodes", "gephi-edges", "nodelink", "dot",
-                             "csv", "timeline", "md", "jsonl", "clusters", "mentions"}));
-  exp->add_option("--window", range.window, "GEXF weight windows: day, week, month, quarter or year")
+                             "csv", "events-csv", "events-tsv", "timeline", "md", "jsonl", "clusters",
+                             "mentions", "windows"}));
+  exp->add_option("--window", range.window,
+                  "GEXF weight windows and the rows of --format windows: day, week, month, quarter or year")
       ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}))
       ->capture_default_str();
   exp->add_option("--cluster-window", range.cluster_window,
@@ -321,6 +376,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   exp->add_option("--from", range.from, "First day YYYY-MM-DD (inclusive)");
   exp->add_option("--to", range.to, "Last day YYYY-MM-DD (inclusive)");
   exp->add_option("-o,--output", output, "Output file (default: stdout)");
+  add_dot_options(*exp, dot);
+  add_graph_filter_options(*exp, filters);
 
   std::vector<std::string> phrases;
   std::string actor_date;
@@ -344,6 +401,13 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
   explain_options ex;
   auto* explain = add_explain_verb(app, ex);
+
+  render_verb_options rd;
+  auto* render = add_render_verb(app, rd);
+  add_graph_filter_options(*render, filters);
+
+  changes_verb_options ch;
+  auto* changes = add_changes_verb(app, ch);
 
   // Name a mistyped verb or option ourselves: CLI11 would only say a subcommand is required.
   if (args.size() >= 2 && args[1] != "-h" && args[1] != "--help" && args[1] != "--help-all") {
@@ -378,20 +442,19 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   try {
     // Usage errors first, before any dictionary or database is touched.
     parse_day_option(io.published, "published");
-    if (*exp) {
-      const auto from = parse_day_option(range.from, "from");
-      const auto to = parse_day_option(range.to, "to");
-      if (from && to && *to < *from) throw usage_error("--to is before --from");
-    }
+    if (*exp) date_range(range.from, range.to);
     if (*extract) return run_extract(io, format, with_stances, in, out, err);
     if (*ingest) return run_ingest(io, db_path, in, out, err);
-    if (*build) return run_build(io, db_path, out_dir, in, out, err);
-    if (*exp) return run_export(db_path, format, range, output, out);
+    if (*build || *exp || *render) check_graph_filter_options(filters);
+    if (*build) return run_build(io, db_path, out_dir, dot, filters, in, out, err);
+    if (*exp) return run_export(db_path, format, range, dot, filters, output, out);
     if (*stats) return run_stats(db_path, out);
     if (*timex) return run_timex(tx, in, out, err);
     if (*timeline) return run_timeline(tl, out);
     if (*merge) return run_merge(mg, out, err);
     if (*explain) return run_explain(ex, in, out, err);
+    if (*changes) return run_changes(ch, out);
+    if (*render) return run_render(rd, [&] { return stored_graph(rd, filters); }, out, err);
     if (*actor) {
       parse_day_option(actor_date, "date");
       return run_actor(phrases, actor_date, io.dictionaries, in, out, err);

@@ -16,6 +16,14 @@ std::optional<core::calendar_day> parse_day_option(const std::string& value, con
   return d;
 }
 
+store::event_query date_range(const std::string& from, const std::string& to) {
+  store::event_query q;
+  q.from = parse_day_option(from, "from");
+  q.to = parse_day_option(to, "to");
+  if (q.from && q.to && *q.to < *q.from) throw usage_error("--to is before --from");
+  return q;
+}
+
 extract::ingest_options ingest_options_from(const input_options& o, std::istream& in) {
   extract::ingest_options opt;
   opt.published_override = parse_day_option(o.published, "published");

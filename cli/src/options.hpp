@@ -14,6 +14,7 @@
 #include "diplograph/core/date.hpp"
 #include "diplograph/extract/dictionaries.hpp"
 #include "diplograph/extract/ingest.hpp"
+#include "diplograph/store/database.hpp"
 
 namespace diplograph::cli {
 
@@ -45,6 +46,10 @@ struct input_options {
 
 // Throws usage_error naming --`name` when `value` is not YYYY-MM-DD.
 std::optional<core::calendar_day> parse_day_option(const std::string& value, const char* name);
+
+// The --from/--to range ("" for an open end) as a store query. Throws usage_error for a
+// malformed date and when --to is before --from.
+store::event_query date_range(const std::string& from, const std::string& to);
 
 extract::ingest_options ingest_options_from(const input_options& o, std::istream& in);
 

@@ -1,7 +1,6 @@
 #include "timeline_verb.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -15,6 +14,7 @@
 #include "diplograph/extract/dictionaries.hpp"
 #include "diplograph/store/database.hpp"
 #include "options.hpp"
+#include "output.hpp"
 
 namespace diplograph::cli {
 namespace {
@@ -46,20 +46,6 @@ std::string default_title(const timeline_verb_options& o) {
   return title;
 }
 
-// Writes through a temporary file and a rename, so readers never see half a file.
-template <typename Writer>
-void write_atomically(const fs::path& file, Writer&& write) {
-  const fs::path tmp = file.string() + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw std::runtime_error("cannot write " + tmp.string());
-    write(f);
-    f.flush();
-    if (!f) throw std::runtime_error("cannot write " + tmp.string() + " (disk full?)");
-  }
-  fs::rename(tmp, file);
-}
-
 }  // namespace
 
 CLI::App* add_timeline_verb(CLI::App& app, timeline_verb_options& o) {
@@ -82,10 +68,7 @@ CLI::App* add_timeline_verb(CLI::App& app, timeline_verb_options& o) {
 }
 
 int run_timeline(const timeline_verb_options& o, std::ostream& out) {
-  store::event_query q;
-  q.from = parse_day_option(o.from, "from");
-  q.to = parse_day_option(o.to, "to");
-  if (q.from && q.to && *q.to < *q.from) throw usage_error("--to is before --from");
+  const store::event_query q = date_range(o.from, o.to);
   if (!fs::exists(o.db)) throw std::runtime_error("no database at " + o.db + " (run diplograph ingest first)");
 
   const auto events = [&] {
@@ -104,12 +87,7 @@ int run_timeline(const timeline_verb_options& o, std::ostream& out) {
     else if (o.format == "html") exporter::write_timeline_html(f, events, opt);
     else throw usage_error("timeline --format wants md, csv, json, vis or html, not '" + o.format + "'");
   };
-  if (o.output.empty() || o.output == "-") {
-    write(out);
-    out.flush();
-  } else {
-    write_atomically(o.output, write);
-  }
+  write_output(o.output, out, write);
   return exit_ok;
 }
 

@@ -32,6 +32,8 @@
 namespace diplograph::exporter {
 namespace {
 
+using detail::append_xml_attribute;
+
 enum class flavour { v1_3, v1_2draft };
 
 struct attribute_decl {
@@ -55,16 +57,6 @@ constexpr attribute_decl edge_attributes[] = {
     {"num_articles", "integer"}, {"articles", "string"},
 };
 
-
-
-// ` name="value"`, value escaped.
-void append_xml_attribute(std::string& out, std::string_view name, std::string_view value) {
-  out += ' ';
-  out += name;
-  out += "=\"";
-  detail::append_xml_escaped(out, value);
-  out += '"';
-}
 
 struct day_range {
   core::calendar_day first;
@@ -100,13 +92,11 @@ void append_attributes_block(std::string& out, std::string_view cls, std::string
   out += mode;
   out += "\">\n";
   for (const attribute_decl& a : decls) {
-    out += "      <attribute id=\"";
-    out += a.id;
-    out += "\" title=\"";
-    out += a.id;
-    out += "\" type=\"";
-    out += a.type;
-    out += "\"/>\n";
+    out += "      <attribute";
+    append_xml_attribute(out, "id", a.id);
+    append_xml_attribute(out, "title", a.id);
+    append_xml_attribute(out, "type", a.type);
+    out += "/>\n";
   }
   out += "    </attributes>\n";
 }
@@ -141,13 +131,9 @@ std::vector<window_counts> count_windows(const graph::snapshot& g,
     edge_of.emplace(
         std::pair<std::string_view, std::string_view>{g.edges[i].source, g.edges[i].target}, i);
   std::vector<window_counts> counts(g.edges.size());
-  for (const core::event& e : events) {
-    if (!e.source || !e.target || !e.date.known()) continue;
-    const std::string source = e.source->id().value();
-    const std::string target = e.target->id().value();
-    const auto found = edge_of.find({source, target});
-    if (found == edge_of.end()) continue;
-    ++counts[found->second][window_start(e.date.value, w)];
+  for (const graph::window_row& r : graph::window_rows(events, w)) {
+    const auto found = edge_of.find({r.source, r.target});
+    if (found != edge_of.end()) counts[found->second][r.start] = r.count;
   }
   return counts;
 }
@@ -191,12 +177,19 @@ void write(std::ostream& out, const graph::snapshot& g, const std::vector<core::
   buf += std::to_string(g.events_skipped);
   buf += " without two actors left out); window: ";
   buf += to_string(o.window);
+  if (g.decay) {
+    buf += "; decayed_weight: half-life ";
+    buf += detail::format_number(g.decay->half_life_days);
+    buf += " days at ";
+    buf += core::to_iso(g.decay->at);
+  }
   buf += "</description>\n  </meta>\n";
   buf += "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">\n";
 
   const std::vector<attribute_decl> nodes_decl(std::begin(node_attributes),
                                                std::end(node_attributes));
   std::vector<attribute_decl> edges_decl(std::begin(edge_attributes), std::end(edge_attributes));
+  if (g.decay) edges_decl.push_back({"decayed_weight", "double"});
   append_attributes_block(buf, "node", "static", nodes_decl);
   if (v13) {
     edges_decl.insert(edges_decl.begin(), attribute_decl{"weight", "double"});
@@ -291,6 +284,7 @@ void write(std::ostream& out, const graph::snapshot& g, const std::vector<core::
     }
     append_attvalue(buf, "num_articles", std::to_string(e.articles.size()));
     append_attvalue(buf, "articles", detail::joined_articles(e.articles));
+    if (g.decay) append_number(buf, "decayed_weight", e.decayed_weight);
     buf += "        </attvalues>\n";
     append_viz_color(buf, detail::goldstein_color(e.goldstein_mean));
     buf += "      </edge>\n";
@@ -300,66 +294,6 @@ void write(std::ostream& out, const graph::snapshot& g, const std::vector<core::
 }
 
 }  // namespace
-
-std::optional<time_window> parse_time_window(std::string_view name) {
-  for (const time_window w : {time_window::day, time_window::week, time_window::month,
-                              time_window::quarter, time_window::year})
-    if (to_string(w) == name) return w;
-  return std::nullopt;
-}
-
-std::string_view to_string(time_window w) {
-  switch (w) {
-    case time_window::day:
-      return "day";
-    case time_window::week:
-      return "week";
-    case time_window::month:
-      return "month";
-    case time_window::quarter:
-      return "quarter";
-    case time_window::year:
-      return "year";
-  }
-  return "month";
-}
-
-core::calendar_day window_start(core::calendar_day d, time_window w) {
-  const date::year_month_day ymd{d};
-  switch (w) {
-    case time_window::day:
-      return d;
-    case time_window::week:
-      return d - date::days{date::weekday{d}.iso_encoding() - 1};
-    case time_window::month:
-      return date::sys_days{ymd.year() / ymd.month() / 1};
-    case time_window::quarter: {
-      const unsigned m = static_cast<unsigned>(ymd.month());
-      return date::sys_days{ymd.year() / date::month{(m - 1) / 3 * 3 + 1} / 1};
-    }
-    case time_window::year:
-      return date::sys_days{ymd.year() / date::January / 1};
-  }
-  return d;
-}
-
-core::calendar_day window_last_day(core::calendar_day d, time_window w) {
-  const core::calendar_day start = window_start(d, w);
-  const date::year_month_day ymd{start};
-  switch (w) {
-    case time_window::day:
-      return start;
-    case time_window::week:
-      return start + date::days{6};
-    case time_window::month:
-      return date::sys_days{ymd + date::months{1}} - date::days{1};
-    case time_window::quarter:
-      return date::sys_days{ymd + date::months{3}} - date::days{1};
-    case time_window::year:
-      return date::sys_days{ymd + date::years{1}} - date::days{1};
-  }
-  return start;
-}
 
 void write_gexf(std::ostream& out, const graph::snapshot& g, const std::vector<core::event>& events,
                 const gexf_options& o) {

@@ -69,6 +69,22 @@ constexpr key_decl keys[] = {
     {"opposes", "edge", "int"},
 };
 
+// Declared only when the snapshot carries decayed weights (graph::add_decay).
+constexpr key_decl decay_keys[] = {
+    {"decay_half_life_days", "graph", "double"},
+    {"decay_at", "graph", "string"},
+    {"decayed_weight", "edge", "double"},
+};
+
+void append_key(std::string& out, const key_decl& k) {
+  out += "  <key";
+  detail::append_xml_attribute(out, "id", k.id);
+  detail::append_xml_attribute(out, "for", k.domain);
+  detail::append_xml_attribute(out, "attr.name", k.id);
+  detail::append_xml_attribute(out, "attr.type", k.type);
+  out += "/>\n";
+}
+
 // One <data> line; empty values are left out.
 void append_data(std::string& out, std::string_view indent, std::string_view key,
                  std::string_view value) {
@@ -104,20 +120,16 @@ void write_graphml(std::ostream& out, const graph::snapshot& g) {
       "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
       "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  for (const key_decl& k : keys) {
-    buf += "  <key id=\"";
-    buf += k.id;
-    buf += "\" for=\"";
-    buf += k.domain;
-    buf += "\" attr.name=\"";
-    buf += k.id;
-    buf += "\" attr.type=\"";
-    buf += k.type;
-    buf += "\"/>\n";
-  }
+  for (const key_decl& k : keys) append_key(buf, k);
+  if (g.decay)
+    for (const key_decl& k : decay_keys) append_key(buf, k);
   buf += "  <graph id=\"G\" edgedefault=\"directed\">\n";
   append_data(buf, "    ", "events_used", std::to_string(g.events_used));
   append_data(buf, "    ", "events_skipped", std::to_string(g.events_skipped));
+  if (g.decay) {
+    append_number(buf, "    ", "decay_half_life_days", g.decay->half_life_days);
+    append_data(buf, "    ", "decay_at", core::to_iso(g.decay->at));
+  }
   out << buf;
 
   std::unordered_map<std::string_view, std::string> xml_id;
@@ -173,6 +185,7 @@ void write_graphml(std::ostream& out, const graph::snapshot& g) {
     }
     append_data(buf, node_indent, "num_articles", std::to_string(e.articles.size()));
     append_data(buf, node_indent, "articles", detail::joined_articles(e.articles));
+    if (g.decay) append_number(buf, node_indent, "decayed_weight", e.decayed_weight);
     if (e.is_stance()) {
       // Actor -> issue: signed by how often the actor supported or opposed it.
       append_data(buf, node_indent, "relation", "stance");

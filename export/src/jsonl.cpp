@@ -3,9 +3,8 @@
 #include "diplograph/core/json.hpp"
 
 namespace diplograph::exporter {
-namespace {
 
-void append_actor(std::string& out, const std::optional<core::actor>& a) {
+void append_actor_json(std::string& out, const std::optional<core::actor>& a) {
   if (!a) {
     out += "null";
     return;
@@ -21,8 +20,6 @@ void append_actor(std::string& out, const std::optional<core::actor>& a) {
   out += '}';
 }
 
-}  // namespace
-
 void append_event_json(std::string& out, const core::event& e) {
   out += "{\"article\":";
   core::append_json_string(out, e.article.value());
@@ -34,9 +31,9 @@ void append_event_json(std::string& out, const core::event& e) {
   out += ",\"date_precision\":";
   core::append_json_string(out, core::to_string(e.date.precision));
   out += ",\"source\":";
-  append_actor(out, e.source);
+  append_actor_json(out, e.source);
   out += ",\"target\":";
-  append_actor(out, e.target);
+  append_actor_json(out, e.target);
   out += ",\"code\":";
   core::append_json_string(out, e.code);
   out += ",\"quad_class\":";
@@ -72,7 +69,7 @@ void append_stance_json(std::string& out, const core::stance& s) {
   out += ",\"date_precision\":";
   core::append_json_string(out, core::to_string(s.date.precision));
   out += ",\"actor\":";
-  append_actor(out, s.holder);
+  append_actor_json(out, s.holder);
   out += ",\"issue\":";
   core::append_json_string(out, s.issue);
   out += ",\"issue_label\":";

@@ -35,14 +35,6 @@ std::string portable(std::string_view id) {
   return out;
 }
 
-void append_csv_row(std::string& out, const std::string* fields, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0) out += ',';
-    detail::append_csv_field(out, fields[i]);
-  }
-  out += '\n';
-}
-
 void append_key(std::string& out, std::string_view key) {
   out += ",\"";
   out += key;
@@ -112,14 +104,15 @@ void write_gephi_nodes_csv(std::ostream& out, const graph::snapshot& g) {
     metrics.resize(std::size(detail::metric_fields));  // empty cells when not computed
     fields.insert(fields.end(), metrics.begin(), metrics.end());
     row.clear();
-    append_csv_row(row, fields.data(), fields.size());
+    detail::append_csv_row(row, fields.data(), fields.size());
     out << row;
   }
 }
 
 void write_gephi_edges_csv(std::ostream& out, const graph::snapshot& g) {
   out << "Source,Target,Type,Weight,count,goldstein_mean,first_date,last_date,num_articles,"
-         "quad1,quad2,quad3,quad4\n";
+         "quad1,quad2,quad3,quad4"
+      << (g.decay ? ",decayed_weight\n" : "\n");
   const auto ids = node_ids(g);
   const auto index = index_of(g);
   std::string row;
@@ -141,9 +134,10 @@ void write_gephi_edges_csv(std::ostream& out, const graph::snapshot& g) {
         std::to_string(e.quad_counts[0]),
         std::to_string(e.quad_counts[1]),
         std::to_string(e.quad_counts[2]),
-        std::to_string(e.quad_counts[3])};
+        std::to_string(e.quad_counts[3]),
+        g.decay ? detail::format_number(e.decayed_weight) : std::string{}};
     row.clear();
-    append_csv_row(row, fields, std::size(fields));
+    detail::append_csv_row(row, fields, std::size(fields) - (g.decay ? 0 : 1));
     out << row;
   }
 }
@@ -155,6 +149,12 @@ void write_node_link_json(std::ostream& out, const graph::snapshot& g) {
   buf += std::to_string(g.events_used);
   buf += ",\"events_skipped\":";
   buf += std::to_string(g.events_skipped);
+  if (g.decay) {
+    append_key(buf, "decay_half_life_days");
+    core::append_json_number(buf, g.decay->half_life_days);
+    append_key(buf, "decay_at");
+    core::append_json_string(buf, core::to_iso(g.decay->at));
+  }
   buf += "},\"nodes\":[";
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
     const graph::node& n = g.nodes[i];
@@ -221,6 +221,10 @@ void write_node_link_json(std::ostream& out, const graph::snapshot& g) {
       core::append_json_string(buf, e.articles[a]);
     }
     buf += ']';
+    if (g.decay) {
+      append_key(buf, "decayed_weight");
+      core::append_json_number(buf, e.decayed_weight);
+    }
     append_key(buf, "color");
     core::append_json_string(buf, detail::goldstein_color(e.goldstein_mean));
     buf += '}';

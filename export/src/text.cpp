@@ -76,6 +76,14 @@ void append_csv_field(std::string& out, std::string_view raw) {
   out += '"';
 }
 
+void append_csv_row(std::string& out, const std::string* fields, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) out += ',';
+    append_csv_field(out, fields[i]);
+  }
+  out += '\n';
+}
+
 void append_markdown_text(std::string& out, std::string_view text) {
   static constexpr std::string_view significant = "\\`*_[]<>|#~&";
   for_each_code_point(text, [&out](std::string_view cp, bool valid) {
@@ -151,6 +159,14 @@ void append_xml_escaped(std::string& out, std::string_view text) {
           out += c;
     }
   });
+}
+
+void append_xml_attribute(std::string& out, std::string_view name, std::string_view value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  append_xml_escaped(out, value);
+  out += '"';
 }
 
 std::string stance_color(std::size_t supports, std::size_t opposes) {

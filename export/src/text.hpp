@@ -68,6 +68,9 @@ std::string goldstein_color(double mean);
 // it contains a comma, a double quote, CR or LF, with quotes inside doubled.
 void append_csv_field(std::string& out, std::string_view raw);
 
+// Appends fields[0..n) as one CSV row (append_csv_field each, comma-separated) ending in LF.
+void append_csv_row(std::string& out, const std::string* fields, std::size_t n);
+
 // Appends Markdown text that cannot form markup: \ ` * _ [ ] < > | # ~ & are \-escaped, control
 // characters (newlines included) become spaces, invalid UTF-8 becomes U+FFFD.
 void append_markdown_text(std::string& out, std::string_view text);
@@ -92,5 +95,8 @@ std::string joined_articles(const std::vector<std::string>& articles);
 // XML 1.0 text for element content and attribute values: & < > " ' escaped; tab, newline and CR
 // as character references; other control characters, non-characters and invalid UTF-8 as U+FFFD.
 void append_xml_escaped(std::string& out, std::string_view text);
+
+// Appends ` name="value"`, the value escaped as append_xml_escaped does.
+void append_xml_attribute(std::string& out, std::string_view name, std::string_view value);
 
 }  // namespace diplograph::exporter::detail

@@ -32,6 +32,7 @@
 
 #include "diplograph/core/date.hpp"
 #include "diplograph/core/json.hpp"
+#include "diplograph/graph/filter.hpp"
 #include "text.hpp"
 
 namespace diplograph::exporter {
@@ -72,23 +73,6 @@ std::string_view quad_css(core::quad_class q) {
 }
 
 int quad_number(core::quad_class q) { return static_cast<int>(q); }
-
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequal(char a, char b) { return ascii_lower(a) == ascii_lower(b); }
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), text.begin(), iequal);
-}
-
-bool icontains(std::string_view text, std::string_view part) {
-  return std::search(text.begin(), text.end(), part.begin(), part.end(), iequal) != text.end();
-}
-
-bool actor_matches(const std::optional<core::actor>& a, std::string_view query) {
-  if (!a) return false;
-  return (!a->code.empty() && istarts_with(a->code, query)) || (!a->name.empty() && icontains(a->name, query));
-}
 
 // "SYRGOV Syria government", "Syria government", "USA" or "unknown" (plain text).
 std::string actor_text(const std::optional<core::actor>& a) {
@@ -527,8 +511,7 @@ std::string_view label_of(const timeline_options& o, std::string_view code) {
 }
 
 bool involves_actor(const core::event& e, std::string_view query) {
-  if (query.empty()) return true;
-  return actor_matches(e.source, query) || actor_matches(e.target, query);
+  return graph::involves_actor(e, query);
 }
 
 std::vector<core::event> filter_by_actor(const std::vector<core::event>& events, std::string_view query) {

@@ -485,7 +485,9 @@ struct dictionaries::impl {
   void add_phrases(const std::vector<std::string>& phrases, std::uint32_t entry, phrase_kind kind) {
     for (const auto& p : phrases) {
       auto keys = phrase_keys(p);
-      if (keys.size() == 1 && keys.front().size() >= 5 && actors[entry].kind == core::actor_kind::country)
+      // An agent's `entry` is a role index, not an actor's.
+      if (kind != phrase_kind::agent && keys.size() == 1 && keys.front().size() >= 5 &&
+          actors[entry].kind == core::actor_kind::country)
         one_word_countries.push_back({keys.front(), entry, kind});
       actor_trie.insert(std::move(keys), {entry, kind, is_acronym(p)});
     }

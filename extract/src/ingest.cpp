@@ -1,19 +1,18 @@
 #include "diplograph/extract/ingest.hpp"
 
-#include <gumbo.h>
 #include <simdjson.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
+#include <limits>
 #include <set>
-#include <sstream>
 
 #include "diplograph/core/utf8.hpp"
 #include "diplograph/extract/clean.hpp"
 #include "diplograph/extract/published.hpp"
+#include "html.hpp"
 #include "text_util.hpp"
 
 namespace diplograph::extract {
@@ -24,6 +23,7 @@ namespace fs = std::filesystem;
 enum class input_kind { text, jsonl, html };
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+constexpr std::size_t sniff_bytes = 4096;  // how much of standard input decides its kind
 
 core::diagnostic make_diagnostic(core::severity level, std::string file, std::size_t line,
                                  std::string message) {
@@ -43,7 +43,8 @@ input_kind kind_from_extension(const fs::path& p) {
 }
 
 input_kind sniff_kind(std::string_view content) {
-  const std::string_view t = detail::trim(content.substr(0, 4096));
+  if (content.starts_with(utf8_bom)) content.remove_prefix(utf8_bom.size());
+  const std::string_view t = detail::trim(content.substr(0, sniff_bytes));
   if (!t.empty() && t.front() == '{') return input_kind::jsonl;
   if (!t.empty() && t.front() == '<' &&
       (detail::contains_ci(t, "<html") || detail::contains_ci(t, "<!doctype html") ||
@@ -64,153 +65,85 @@ bool looks_binary(std::string_view content) {
   return head.size() >= 32 && control * 10 > head.size();
 }
 
-std::optional<std::string> read_whole(std::istream& in) {
-  std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) return std::nullopt;
-  return content;
-}
-
-// ------------------------------------------------------------------ HTML
-
-bool skipped_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_HEAD: case GUMBO_TAG_OBJECT: case GUMBO_TAG_CANVAS:
-      return true;
-    default:
-      return false;
+// At most `limit` + 1 bytes of `in`, appended to `out`: enough to tell that it holds more than
+// `limit`. False on a read error.
+bool read_up_to(std::istream& in, std::size_t limit, std::string& out) {
+  constexpr std::size_t block = 1u << 16;
+  std::size_t wanted = limit + 1;
+  while (wanted > 0 && in) {
+    const std::size_t before = out.size();
+    const std::size_t n = std::min(wanted, block);
+    out.resize(before + n);
+    in.read(out.data() + before, static_cast<std::streamsize>(n));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    out.resize(before + got);
+    wanted -= got;
   }
+  return !in.bad();
 }
 
-bool block_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI:
-    case GUMBO_TAG_TR: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_PRE: case GUMBO_TAG_HR:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_BODY: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-      return true;
-    default:
-      return false;
+// How many bytes are left in `in` (read and dropped).
+std::size_t count_rest(std::istream& in) {
+  std::size_t n = 0;
+  while (in) {
+    in.ignore(std::numeric_limits<std::streamsize>::max());
+    n += static_cast<std::size_t>(in.gcount());
   }
+  return n;
 }
 
-struct html_walker {
-  std::string out;
-  bool pending_break = false;
+// The lines of an input: `prefix` (bytes already read from it), then the rest of `in` (when
+// not null), read in blocks. A line longer than `keep` bytes keeps only its first `keep`, so
+// an endless line costs no more memory than that; its whole length is still counted.
+class line_reader {
+ public:
+  struct line {
+    std::string_view text;  // at most `keep` bytes, without the '\n'; valid until next()
+    std::size_t length = 0; // bytes of the whole line
+  };
 
-  void text(std::string_view t) {
-    for (char c : t) {
-      if (detail::is_space(c)) {
-        if (!out.empty() && out.back() != ' ' && out.back() != '\n') out += ' ';
-        continue;
-      }
-      if (pending_break) {
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-        if (!out.empty()) out += "\n\n";
-        pending_break = false;
-      }
-      out += c;
+  line_reader(std::string_view prefix, std::istream* in, std::size_t keep)
+      : pending_(prefix), in_(in), keep_(keep) {}
+
+  std::optional<line> next() {
+    if (pending_.empty() && !refill()) return std::nullopt;
+    const std::size_t newline = pending_.find('\n');
+    if (newline != std::string_view::npos) {  // the whole line is at hand: no copy
+      line l{pending_.substr(0, std::min(newline, keep_)), newline};
+      pending_.remove_prefix(newline + 1);
+      return l;
     }
+    long_line_.clear();
+    std::size_t length = 0;
+    while (!pending_.empty() || refill()) {
+      const std::size_t end = std::min(pending_.find('\n'), pending_.size());
+      length += end;
+      if (long_line_.size() < keep_)
+        long_line_.append(pending_.substr(0, std::min(end, keep_ - long_line_.size())));
+      const bool done = end < pending_.size();
+      pending_.remove_prefix(done ? end + 1 : end);
+      if (done) break;
+    }
+    return line{long_line_, length};
   }
 
-  // Iterative, so that deeply nested input cannot exhaust the stack.
-  void walk(const GumboNode* root) {
-    struct frame {
-      const GumboNode* node;
-      unsigned next_child;
-    };
-    std::vector<frame> stack{{root, 0}};
-    while (!stack.empty()) {
-      frame& f = stack.back();
-      const GumboNode* node = f.node;
-      if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-          node->type == GUMBO_NODE_CDATA) {
-        text(node->v.text.text);
-        stack.pop_back();
-        continue;
-      }
-      if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT &&
-          node->type != GUMBO_NODE_TEMPLATE) {
-        stack.pop_back();
-        continue;
-      }
-      const GumboVector& children =
-          node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
-      const bool element = node->type != GUMBO_NODE_DOCUMENT;
-      if (f.next_child == 0 && element) {
-        if (skipped_tag(node->v.element.tag)) {
-          stack.pop_back();
-          continue;
-        }
-        if (block_tag(node->v.element.tag)) pending_break = true;
-      }
-      if (f.next_child < children.length) {
-        const auto* child = static_cast<const GumboNode*>(children.data[f.next_child++]);
-        stack.push_back({child, 0});
-        continue;
-      }
-      if (element && block_tag(node->v.element.tag)) pending_break = true;
-      stack.pop_back();
-    }
+  bool failed() const { return in_ != nullptr && in_->bad(); }
+
+ private:
+  bool refill() {
+    if (in_ == nullptr || !*in_) return false;
+    block_.resize(1u << 16);
+    in_->read(block_.data(), static_cast<std::streamsize>(block_.size()));
+    pending_ = std::string_view(block_.data(), static_cast<std::size_t>(in_->gcount()));
+    return !pending_.empty();
   }
+
+  std::string_view pending_;
+  std::istream* in_;
+  std::size_t keep_;
+  std::vector<char> block_;
+  std::string long_line_;
 };
-
-// <title> and the publication date from <meta> tags.
-void html_metadata(const GumboNode* root, core::article& a) {
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
-    const GumboVector& children =
-        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
-    if (node->type == GUMBO_NODE_ELEMENT) {
-      if (node->v.element.tag == GUMBO_TAG_BODY) continue;
-      if (node->v.element.tag == GUMBO_TAG_TITLE && a.title.empty() && children.length > 0) {
-        const auto* t = static_cast<const GumboNode*>(children.data[0]);
-        if (t->type == GUMBO_NODE_TEXT) a.title = std::string(detail::trim(t->v.text.text));
-      }
-      if (node->v.element.tag == GUMBO_TAG_META) {
-        const GumboAttribute* name = gumbo_get_attribute(&node->v.element.attributes, "property");
-        if (!name) name = gumbo_get_attribute(&node->v.element.attributes, "name");
-        const GumboAttribute* content = gumbo_get_attribute(&node->v.element.attributes, "content");
-        if (name && content) {
-          const std::string key = detail::lower(name->value);
-          if (key == "article:published_time" || key == "og:published_time" || key == "date" ||
-              key == "pubdate" || key == "publishdate" || key == "dc.date" ||
-              key == "dc.date.issued" || key == "dcterms.date") {
-            if (!a.published)
-              if (auto d = core::parse_iso_day(content->value)) {
-                a.published = d;
-                a.published_from = core::date_source::metadata;
-              }
-          } else if (key == "og:url" && a.url.empty()) {
-            a.url = content->value;
-          } else if (key == "og:site_name" && a.source.empty()) {
-            a.source = content->value;
-          }
-        }
-      }
-    }
-    for (unsigned i = children.length; i > 0; --i)
-      stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
-  }
-}
-
-core::article article_from_html(std::string_view html) {
-  core::article a;
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-  html_metadata(output->document, a);
-  html_walker w;
-  w.walk(output->root);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
-  a.text = std::move(w.out);
-  return a;
-}
 
 // ------------------------------------------------------------------ JSON Lines
 
@@ -228,13 +161,7 @@ class reader {
   std::size_t failed_inputs = 0;
 
   void input(const std::string& name) {
-    if (name == "-") {
-      std::istream& in = options_.stdin_stream ? *options_.stdin_stream : std::cin;
-      auto content = read_whole(in);
-      if (!content) return fail("-", 0, "cannot read standard input");
-      const input_kind kind = sniff_kind(*content);
-      return content_of("-", "stdin", kind, std::move(*content));
-    }
+    if (name == "-") return standard_input();
     std::error_code ec;
     const fs::path p{name};
     const auto status = fs::status(p, ec);
@@ -243,15 +170,48 @@ class reader {
     file(p);
   }
 
+  void buffer(const std::string& name, input_format format, std::string_view content) {
+    const input_kind kind = format == input_format::detect ? sniff_kind(content)
+                            : format == input_format::jsonl ? input_kind::jsonl
+                            : format == input_format::html  ? input_kind::html
+                                                            : input_kind::text;
+    if (kind == input_kind::jsonl) return jsonl_lines(name, line_reader{content, nullptr, line_limit()});
+    if (content.size() > options_.max_article_bytes + utf8_bom.size())
+      return too_large(name, content.size());
+    content_of(name, fs::path(name).stem().string(), kind, std::string(content));
+  }
+
  private:
   const ingest_options& options_;
   const article_sink& on_article_;
   const diagnostic_sink& on_diagnostic_;
   std::set<fs::path> visited_dirs_;
 
+  // What a JSONL line may hold and still be parsed: the record's text plus its JSON.
+  std::size_t line_limit() const { return options_.max_article_bytes; }
+
   void fail(const std::string& file, std::size_t line, std::string message) {
     ++failed_inputs;
     on_diagnostic_(make_diagnostic(core::severity::error, file, line, std::move(message)));
+  }
+
+  void too_large(const std::string& file, std::size_t bytes) {
+    fail(file, 1, "article of " + std::to_string(bytes) + " bytes exceeds --max-article-bytes (" +
+                      std::to_string(options_.max_article_bytes) + "), skipped");
+  }
+
+  // Standard input is read as it comes: JSONL line by line, other text up to the size limit.
+  void standard_input() {
+    std::istream& in = options_.stdin_stream ? *options_.stdin_stream : std::cin;
+    std::string head;
+    if (!read_up_to(in, sniff_bytes, head)) return fail("-", 0, "cannot read standard input");
+    const input_kind kind = sniff_kind(head);
+    if (kind == input_kind::jsonl) return jsonl_lines("-", line_reader{head, &in, line_limit()});
+    const std::size_t limit = options_.max_article_bytes + utf8_bom.size();
+    if (head.size() > sniff_bytes && !read_up_to(in, limit - std::min(limit, head.size()), head))
+      return fail("-", 0, "cannot read standard input");
+    if (head.size() > limit) return too_large("-", head.size() + count_rest(in));
+    content_of("-", "stdin", kind, std::move(head));
   }
 
   void directory(const fs::path& dir) {
@@ -280,26 +240,29 @@ class reader {
     std::ifstream in(p, std::ios::binary);
     if (!in) return fail(p.string(), 0, "cannot open file");
     const input_kind kind = kind_from_extension(p);
-    if (kind == input_kind::jsonl) return jsonl_stream(p.string(), in);
-    auto content = read_whole(in);
-    if (!content) return fail(p.string(), 0, "read error");
-    content_of(p.string(), p.stem().string(), kind, std::move(*content));
+    if (kind == input_kind::jsonl) return jsonl_lines(p.string(), line_reader{{}, &in, line_limit()});
+    // A file larger than an article may be is measured, never read.
+    const std::size_t limit = options_.max_article_bytes + utf8_bom.size();
+    std::string content;
+    if (!read_up_to(in, limit, content)) return fail(p.string(), 0, "read error");
+    if (content.size() > limit) return too_large(p.string(), content.size() + count_rest(in));
+    content_of(p.string(), p.stem().string(), kind, std::move(content));
   }
 
+  // A text or HTML input read whole (at most max_article_bytes and a BOM).
   void content_of(const std::string& file, const std::string& id, input_kind kind,
                   std::string content) {
     if (content.rfind(utf8_bom, 0) == 0) content.erase(0, utf8_bom.size());
-    if (kind == input_kind::jsonl) {
-      std::istringstream in(content);
-      return jsonl_stream(file, in);
-    }
     if (looks_binary(content)) return fail(file, 1, "binary file (not text), skipped");
-    if (content.size() > options_.max_article_bytes)
-      return fail(file, 1, "article of " + std::to_string(content.size()) +
-                               " bytes exceeds --max-article-bytes, skipped");
+    if (content.size() > options_.max_article_bytes) return too_large(file, content.size());
     core::article a;
     if (kind == input_kind::html) {
-      a = article_from_html(content);
+      if (const auto line = detail::html_too_deep(content, options_.max_html_depth)) {
+        return fail(file, *line,
+                    "HTML elements nested more than " + std::to_string(options_.max_html_depth) +
+                        " deep, skipped");
+      }
+      a = detail::article_from_html(content);
     } else {
       a.text = std::move(content);
     }
@@ -313,20 +276,22 @@ class reader {
     emit(std::move(a));
   }
 
-  void jsonl_stream(const std::string& file, std::istream& in) {
-    std::string line;
+  // `lines` reads by value: it may point into a caller's buffer, which outlives this call.
+  void jsonl_lines(const std::string& file, line_reader lines) {
     std::size_t number = 0;
     std::size_t records = 0;
-    while (std::getline(in, line)) {
+    while (const auto l = lines.next()) {
       ++number;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (number == 1 && line.rfind(utf8_bom, 0) == 0) line.erase(0, utf8_bom.size());
+      std::string_view line = l->text;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (number == 1 && line.starts_with(utf8_bom)) line.remove_prefix(utf8_bom.size());
       if (detail::trim(line).empty()) continue;
       ++records;
-      if (line.size() > options_.max_article_bytes) {
+      if (l->length > line_limit()) {
         on_diagnostic_(make_diagnostic(core::severity::error, file, number,
-                                       "record of " + std::to_string(line.size()) +
-                                           " bytes exceeds --max-article-bytes, skipped"));
+                                       "record of " + std::to_string(l->length) +
+                                           " bytes exceeds --max-article-bytes (" +
+                                           std::to_string(options_.max_article_bytes) + "), skipped"));
         continue;
       }
       auto parsed = parse_jsonl_record(line, file, number);
@@ -342,7 +307,7 @@ class reader {
       }
       emit(std::move(a));
     }
-    if (in.bad()) fail(file, number, "read error");
+    if (lines.failed()) fail(file, number, "read error");
     if (records == 0 && number == 0)
       on_diagnostic_(make_diagnostic(core::severity::warning, file, 0, "empty input"));
   }
@@ -356,7 +321,7 @@ class reader {
 
 }  // namespace
 
-std::string html_to_text(std::string_view html) { return article_from_html(html).text; }
+std::string html_to_text(std::string_view html) { return detail::article_from_html(html).text; }
 
 std::variant<core::article, core::diagnostic> parse_jsonl_record(std::string_view line,
                                                                  const std::string& file,
@@ -466,6 +431,14 @@ std::size_t read_inputs(const std::vector<std::string>& inputs, const ingest_opt
                         const article_sink& on_article, const diagnostic_sink& on_diagnostic) {
   reader r{options, on_article, on_diagnostic};
   for (const auto& input : inputs) r.input(input);
+  return r.failed_inputs;
+}
+
+std::size_t read_buffer(std::string_view content, input_format format, const std::string& name,
+                        const ingest_options& options, const article_sink& on_article,
+                        const diagnostic_sink& on_diagnostic) {
+  reader r{options, on_article, on_diagnostic};
+  r.buffer(name, format, content);
   return r.failed_inputs;
 }
 

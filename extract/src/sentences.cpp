@@ -202,7 +202,8 @@ class tokenizer {
     std::size_t i = start;
     while (i < end) {
       if (word_byte(t_, i)) {
-        i += utf8_len(static_cast<unsigned char>(t_[i]));
+        // A lead byte may claim more bytes than the text has left (invalid UTF-8 at its end).
+        i = std::min(end, i + utf8_len(static_cast<unsigned char>(t_[i])));
         continue;
       }
       std::size_t alen = 0;

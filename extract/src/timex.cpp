@@ -169,6 +169,8 @@ class tagger {
   std::size_t sb_ = 0, se_ = 0;  // the current sentence's tokens
   std::optional<dated> reference_;             // the last explicit calendar period mentioned
   std::optional<std::pair<int, unsigned>> last_quarter_;  // the last quarter mentioned
+  std::size_t quarter_at_ = 0;                         // the token where it was mentioned
+  std::optional<std::size_t> long_period_at_;          // the last "nine months", "first half"
 
   // ------------------------------------------------------------------ token access
   std::string_view k(std::size_t i) const { return i < se_ ? t_.key(t_.tokens[i]) : ""sv; }
@@ -239,15 +241,63 @@ class tagger {
 
   // ------------------------------------------------------------------ tense
   // +1 when the clause around [first, end) speaks of the future, -1 past or present, 0 unknown.
-  int tense(std::size_t first, std::size_t end) const {
+  int tense(std::size_t first, std::size_t end) const { return clause_tense(first, end).sign; }
+
+  // The tense cue of a clause and how much it says about a date: a verb right before the
+  // expression ("the year ended Jan. 31", "effective Feb. 1") governs it; a reporting verb
+  // ("said", "told") gives the time of the report, not of what is reported.
+  struct tense_cue {
+    int sign = 0;
+    bool adjacent = false;
+    bool reporting = false;
+  };
+  tense_cue clause_tense(std::size_t first, std::size_t end) const {
+    tense_cue t;
+    // "effective Feb. 1", "(which) ended Jan. 31", "was terminated on Sept. 27"
+    std::size_t b = first;
+    if (b > sb_ && (is(b - 1, "on") || is(b - 1, ","))) --b;
+    if (b > sb_ && is(b - 1, "effective")) return {1, true, false};
+    // A deadline: "postponed until Tuesday morning", "has given them until 9 a.m. Tuesday".
+    bool deadline = false;
+    for (std::size_t i = first, n = 0; i-- > sb_ && n < 5; ++n) {
+      if (is(i, "until") || is(i, "till")) {
+        deadline = true;
+        break;
+      }
+      if (!number(i) && !is(i, "am") && !is(i, "pm") && !is(i, ".") && !is(i, ",") &&
+          !has(i, detail::w_zone))
+        break;
+    }
     const std::size_t left_stop = first > sb_ + 15 ? first - 15 : sb_;
     for (std::size_t i = first; i-- > left_stop;) {
-      if (const int c = cue(i)) return c;
+      if (const int c = cue(i)) {
+        if (deadline && deferral_verb(k(i))) return {1, false, false};
+        t.sign = c;
+        // Only a regular past form is read as governing: "has set Nov. 10 as the deadline" and
+        // "announced the plan Aug. 21" are not.
+        t.adjacent = i + 1 == b && c < 0 && k(i).ends_with("ed"sv) && !has(i, detail::w_future);
+        t.reporting = reporting_verb(k(i));
+        return t;
+      }
     }
     for (std::size_t i = end; i < se_ && i < end + 10; ++i) {
-      if (const int c = cue(i)) return c;
+      if (const int c = cue(i)) {
+        t.sign = c;
+        t.reporting = reporting_verb(k(i));
+        return t;
+      }
     }
-    return 0;
+    if (deadline) t.sign = 1;  // "has given them until Tuesday to sign"
+    return t;
+  }
+  static bool deferral_verb(std::string_view key) {
+    return key == "postponed"sv || key == "extended"sv || key == "delayed"sv || key == "deferred"sv ||
+           key == "adjourned"sv || key == "suspended"sv || key == "recessed"sv || key == "pushed"sv;
+  }
+  static bool reporting_verb(std::string_view key) {
+    return key == "said"sv || key == "told"sv || key == "announced"sv || key == "reported"sv ||
+           key == "added"sv || key == "stated"sv || key == "noted"sv || key == "predicted"sv ||
+           key == "estimated"sv || key == "disclosed"sv || key == "confirmed"sv;
   }
   int cue(std::size_t i) const {
     const auto info = w(i);
@@ -257,6 +307,8 @@ class tagger {
     if (info.is(detail::w_future)) {
       // "next to the embassy" is a place, not a time.
       if (key == "next"sv && is(i + 1, "to")) return 0;
+      // "signed a cooperation plan Friday": "plan" is a noun unless an infinitive follows.
+      if ((key == "plan"sv || key == "plans"sv) && !is(i + 1, "to")) return 0;
       // "had been scheduled", "was due": plans already past.
       const auto b1 = i > sb_ ? k(i - 1) : ""sv;
       // "a service planned for Saturday was canceled", "the government planned to pay": a past
@@ -278,7 +330,7 @@ class tagger {
     }
     const bool past = info.is(detail::w_past) ||
                       (key.size() >= 5 && key.ends_with("ed") && t_.tokens[i].kind == token_kind::word &&
-                       !capitalised(i) && key != "need"sv && key != "indeed"sv && key != "speed"sv);
+                       !capitalised(i) && !not_a_past_form(key));
     if (!past) return 0;
     // "would be held", "will be named": a participle after a modal and "be".
     std::size_t j = i;
@@ -297,6 +349,13 @@ class tagger {
       break;
     }
     return -1;
+  }
+
+  // Words in "-ed" that are no past forms: "succeed", "exceed", "proceed", "indeed", "speed".
+  static bool not_a_past_form(std::string_view key) {
+    if (!key.ends_with("eed"sv)) return false;
+    return !(key.ends_with("agreed"sv) || key == "freed"sv || key == "decreed"sv || key == "guaranteed"sv ||
+             key == "refereed"sv);
   }
 
   // ------------------------------------------------------------------ numbers
@@ -426,7 +485,8 @@ class tagger {
   // ------------------------------------------------------------------ resolution helpers
   // The year for a month (and day) written without one: the occurrence closest to the anchor,
   // moved by the clause's tense when it lands on the wrong side of the anchor.
-  int year_for(unsigned m, unsigned d, int tense_sign) const {
+  int year_for(unsigned m, unsigned d, tense_cue t) const {
+    const int tense_sign = t.sign;
     const int ay = year_of(*anchor_);
     int best = ay;
     long best_gap = 1L << 30;
@@ -446,8 +506,11 @@ class tagger {
     };
     // A reporting verb's tense says little about a date a few weeks off ("said it will pay Dec. 7"
     // vs "said ... on Dec. 7"); only a closest date more than a quarter away moves.
-    if (tense_sign > 0 && at(best) < *anchor_ - date::days{92}) ++best;
-    if (tense_sign < 0 && at(best) > *anchor_ + date::days{92}) --best;
+    // A verb governing the date itself ("the year ended Jan. 31", "effective Feb. 1") puts it on
+    // its side of the anchor however far off.
+    const date::days slack{t.adjacent && !t.reporting ? 0 : 92};
+    if (tense_sign > 0 && at(best) < *anchor_ - slack) ++best;
+    if (tense_sign < 0 && at(best) > *anchor_ + slack) --best;
     return best;
   }
   // The day of a weekday (1 Monday .. 7 Sunday): on or before the anchor, or after it when the
@@ -458,7 +521,8 @@ class tagger {
       const calendar_day from = shift < 0 ? *anchor_ - date::days{1} : *anchor_;
       return from - (date::weekday{from} - target);
     }
-    const calendar_day from = *anchor_ + date::days{1};
+    // News names the day itself by its weekday ("will meet Friday" in a Friday story is today).
+    const calendar_day from = shift > 0 ? *anchor_ + date::days{1} : *anchor_;
     calendar_day d = from + (target - date::weekday{from});
     if (shift > 0 && (d - *anchor_).count() < 2) d += date::days{7};
     return d;
@@ -477,10 +541,32 @@ class tagger {
     consider(modified(i));
     consider(core_at(i));
     if (best) {
+      if (in_a_title(best->first, best->end)) return std::nullopt;
       // "or so" belongs to the expression.
       if (is(best->end, "or") && is(best->end + 1, "so")) best->end += 2;
     }
     return best;
+  }
+
+  // A name or title, not a time: a word written in lower case in running text is capitalised
+  // inside the sentence (ABC's "This Week", CBS's "60 Minutes", "High Noon", "VOA Today").
+  bool in_a_title(std::size_t first, std::size_t end) const {
+    std::size_t start = sb_;
+    while (start < se_ && t_.tokens[start].kind == token_kind::punct) ++start;
+    for (std::size_t n = first; n < end; ++n) {
+      if (n == start || !capitalised(n)) continue;
+      const auto key = k(n);
+      const bool lower_case_word = (has(n, detail::w_unit) && key != "day"sv && key != "days"sv) ||
+                                   has(n, detail::w_part_of_day) || key == "today"sv || key == "tonight"sv ||
+                                   key == "tomorrow"sv || key == "yesterday"sv || key == "noon"sv ||
+                                   key == "midnight"sv;
+      if (!lower_case_word) continue;
+      const auto r = raw(n);
+      bool has_lower = false;
+      for (char ch : r) has_lower = has_lower || (ch >= 'a' && ch <= 'z');
+      if (has_lower) return true;  // "Week", not a headline's "WEEK"
+    }
+    return false;
   }
 
   std::optional<candidate> core_at(std::size_t i) {
@@ -501,6 +587,7 @@ class tagger {
     consider(holiday(i));
     consider(year_end(i));
     consider(the_year(i));
+    consider(around_day(i));
     return best;
   }
 
@@ -519,18 +606,23 @@ class tagger {
     else if (key == "no"sv && (is(i + 1, "more") || is(i + 1, "less")) && is(i + 2, "than")) j = i + 3;
     else if (key == "at"sv && (is(i + 1, "least") || is(i + 1, "most"))) j = i + 2;
     else if (key == "up"sv && is(i + 1, "to")) j = i + 2;
-    else if (key == "early"sv || key == "late"sv || key == "mid"sv || key == "earlier"sv || key == "later"sv ||
-             key == "middle"sv) {
-      j = skip_hyphen(i + 1);
-      period_edge = true;
-    } else if (key == "the"sv && (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||
-                                  is(i + 1, "middle") || is(i + 1, "turn")) && is(i + 2, "of")) {
-      j = i + 3;
-      period_edge = true;
-    } else if ((key == "earlier"sv || key == "later"sv) && is(i + 1, "in") && is(i + 2, "the") &&
-               is(i + 3, "year")) {
+    else if ((key == "earlier"sv || key == "later"sv) && is(i + 1, "in") && is(i + 2, "the") && is(i + 3, "year")) {
+      // "earlier in the year": the anchor's year.
       if (!anchor_) return make(i, i + 4, timex_type::date, "XXXX");
       return year(i, i + 4, year_of(*anchor_));
+    } else if (key == "early"sv || key == "late"sv || key == "mid"sv || key == "earlier"sv || key == "later"sv ||
+               key == "middle"sv) {
+      j = skip_hyphen(i + 1);
+      period_edge = true;
+    } else if (key == "the"sv && (is(i + 1, "early") || is(i + 1, "late") || is(i + 1, "mid"))) {
+      // "the late 1970s", "the mid-1990s", "the early summer"
+      j = skip_hyphen(i + 2);
+      period_edge = true;
+      if (has(j, detail::w_season) && !has(j + 1, detail::w_unit)) {
+        const std::string code{detail::season_codes[w(j).value - 1]};
+        if (!anchor_) return make(i, j + 1, timex_type::date, "XXXX-" + code);
+        return vague_period(i, j + 1, pad(year_of(*anchor_), 4) + "-" + code, false);
+      }
     } else if (key == "the"sv && (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||
                                   is(i + 1, "middle")) && is(i + 2, "of") && (is(i + 3, "the") || is(i + 3, "this")) &&
                (is(i + 4, "year") || is(i + 4, "month") || is(i + 4, "week"))) {
@@ -539,6 +631,10 @@ class tagger {
       if (is(i + 4, "year")) return year(i, i + 5, year_of(*anchor_));
       if (is(i + 4, "month")) return month(i, i + 5, year_of(*anchor_), month_of(*anchor_));
       return week(i, i + 5, *anchor_);
+    } else if (key == "the"sv && (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||
+                                  is(i + 1, "middle") || is(i + 1, "turn")) && is(i + 2, "of")) {
+      j = i + 3;
+      period_edge = true;
     } else {
       return std::nullopt;
     }
@@ -546,6 +642,9 @@ class tagger {
     auto inner = core_at(j);
     if (!inner) return std::nullopt;
     if (period_edge && inner->type == timex_type::duration) return std::nullopt;
+    // "the" belongs to "the late 1970s" and "the mid-20th century", not to "the late-November trip".
+    if (key == "the"sv && (is(i + 1, "early") || is(i + 1, "late") || is(i + 1, "mid")) && inner->value.size() > 3)
+      return std::nullopt;
     if (approx) {
       // "almost daily", "around Wednesday('s ruling)": the modifier stays outside.
       if (inner->type == timex_type::set) return std::nullopt;
@@ -599,9 +698,15 @@ class tagger {
       return c;
     }
     const calendar_day d = *anchor_ + date::days{offset};
-    if (key == "today"sv && is(i + 1, "s") ) {
-      // "today's": the day still.
+    // "today's world", "today's youth", "the people of tomorrow": the present and the future in
+    // general, not a day.
+    if (key == "today"sv && is(i + 1, "s") && !t_.tokens[i + 1].space_before) {
+      const auto n = k(i + 2);
+      if (n == "world"sv || n == "society"sv || n == "youth"sv || n == "young"sv || n == "generation"sv ||
+          n == "children"sv || n == "kids"sv || n == "standards"sv || n == "dollars"sv)
+        return std::nullopt;
     }
+    if (key == "tomorrow"sv && i > sb_ && is(i - 1, "of")) return std::nullopt;
     if (has(end, detail::w_part_of_day) && !has(end, detail::w_plural)) {
       auto c = day(i, end + 1, d);
       c.type = timex_type::time;
@@ -865,20 +970,37 @@ class tagger {
       if (shift < 0) y = m + 1 < am ? ay : ay - 1;
       else if (shift > 0) y = m > am ? ay : ay + 1;
     } else {
-      const int t = tense(i, end);
-      y = m == am ? ay : year_for(m, 15, t);
+      // A month alone in a future clause is the next one that has not ended ("will fly a mission
+      // in December" in March); past cues are too often another clause's, so otherwise the
+      // closest month stands.
+      const auto t = clause_tense(i, end);
+      if (m == am) y = ay;
+      else if (t.sign > 0 && !t.reporting) y = m > am ? ay : ay + 1;
+      else y = year_for(m, 15, t);
     }
     return month(i, end, y, m);
   }
 
   candidate month_day(std::size_t first, std::size_t end, unsigned m, unsigned d, std::optional<int> y) {
+    auto c = month_day_value(first, end, m, d, y);
+    // "the quarter ended Sept. 30": the closing day of the period the text is about, which stays
+    // its reference ("a year ago" is then the same quarter a year before).
+    if (first > sb_ + 1 && (is(first - 1, "ended") || is(first - 1, "ending"))) {
+      const auto p = k(first - 2);
+      if (p == "quarter"sv || p == "period"sv || p == "months"sv || p == "year"sv || p == "half"sv ||
+          p == "weeks"sv)
+        c.sets_reference = false;
+    }
+    return c;
+  }
+  candidate month_day_value(std::size_t first, std::size_t end, unsigned m, unsigned d, std::optional<int> y) {
     if (y) {
       date::year_month_day ymd{date::year{*y}, date::month{m}, date::day{d}};
       if (!ymd.ok()) return month(first, end, *y, m);
       return day(first, end, calendar_day{ymd});
     }
     if (!anchor_) return make(first, end, timex_type::date, "XXXX-" + pad(m, 2) + "-" + pad(d, 2));
-    const int yy = year_for(m, d, tense(first, end));
+    const int yy = year_for(m, d, clause_tense(first, end));
     date::year_month_day ymd{date::year{yy}, date::month{m}, date::day{d}};
     if (!ymd.ok()) return month(first, end, yy, m);
     return day(first, end, calendar_day{ymd});
@@ -896,7 +1018,7 @@ class tagger {
       std::size_t d = j;
       if (is(d, "'") || is(d, "\xE2\x80\x99")) ++d;
       const auto key = k(d);
-      if (number(d) && key.size() >= 3 && key.back() == 's') {
+      if (number(d) && key.size() >= 3 && key.back() == 's' && !age_decade(d)) {
         const auto digits = key.substr(0, key.size() - 1);
         if (all_digits(digits) && (digits.size() == 4 || digits.size() == 2) && digits.back() == '0') {
           const std::string v = digits.size() == 4 ? std::string(digits.substr(0, 3))
@@ -958,14 +1080,38 @@ class tagger {
         return std::nullopt;
     }
     if (the && !fiscal) {
-      // "the 1988 period", "the 1988 quarter": that year's period.
+      // "the 1988 period", "the 1988 quarter": that year's period; in a report on a quarter, that
+      // year's same quarter (the comparison, which does not become the text's reference).
       if (is(j + 1, "period") || is(j + 1, "quarter")) {
-        if (last_quarter_ && is(j + 1, "quarter")) return quarter(i, j + 2, *y, last_quarter_->second);
+        if (last_quarter_) {
+          auto c = quarter(i, j + 2, *y, last_quarter_->second);
+          c.sets_reference = false;
+          return c;
+        }
         return year(i, j + 2, *y);
       }
       return std::nullopt;  // "the 1990 budget": the year alone is tagged at j
     }
     return year(i, j + 1, *y);
+  }
+
+  // "in his 30s", "their early 20s", "her mid-40s": an age, not a decade.
+  bool age_decade(std::size_t d) const {
+    std::size_t b = d;
+    if (b > sb_ && is(b - 1, "-")) --b;
+    if (b > sb_ && (is(b - 1, "early") || is(b - 1, "mid") || is(b - 1, "late"))) --b;
+    if (b == sb_) return false;
+    const auto p = k(b - 1);
+    return p == "his"sv || p == "her"sv || p == "their"sv || p == "my"sv || p == "your"sv || p == "our"sv;
+  }
+
+  // Whether the text is reporting on a quarter: one has been named, and no longer period ("the
+  // nine months", "the first half") has been named since ("For the nine months, net was ...,
+  // against ... a year earlier" compares years).
+  bool quarter_report() const {
+    return last_quarter_ && reference_ &&
+           (reference_->precision == date_precision::quarter || reference_->precision == date_precision::year) &&
+           !(long_period_at_ && *long_period_at_ > quarter_at_);
   }
 
   unsigned default_quarter() const {
@@ -1037,6 +1183,9 @@ class tagger {
       n = 2;
       p = j + 1;
     }
+    // "its quarter-century low", "the quarter-to-quarter comparison": not a quarter of a year.
+    if (is(p, "quarter") && joining_hyphen(p + 1) && (is(p + 2, "century") || is(p + 2, "to")))
+      return std::nullopt;
     if (is(p, "quarter")) u = time_unit::quarter;
     else if (is(p, "half") && n && *n <= 2) u = time_unit::half;
     else if (is(p, "period") && (det || year_ago) && !n) u = time_unit::quarter;
@@ -1083,7 +1232,16 @@ class tagger {
       yy = *y;
       if (!q) q = last_quarter_ ? last_quarter_->second : 4;
     } else if (!q) {
-      if (current && anchor_) {
+      std::optional<candidate> closing;
+      if (!year_ago && !last_quarter_ && (is(end, "ended") || is(end, "ending"))) closing = month_expr(end + 1);
+      if (closing && closing->when.precision == date_precision::day) {
+        // "the quarter ended July 31": the three months up to that day, named by the calendar
+        // quarter that holds most of them (unless the text has named it: "the fiscal first
+        // quarter ... the quarter ended Sept. 30" keeps the company's number).
+        const calendar_day mid = closing->when.value - date::days{45};
+        q = quarter_of(mid);
+        yy = year_of(mid);
+      } else if (current && anchor_) {
         q = quarter_of(*anchor_);
         yy = year_of(*anchor_);
       } else if (last_quarter_) {
@@ -1116,8 +1274,11 @@ class tagger {
     if (key == "last"sv || key == "past"sv) shift = -1;
     else if (key == "next"sv || key == "coming"sv) shift = 1;
     else if (key == "this"sv || key == "current"sv) shift = 0;
-    else if (key == "that"sv) shift = 0, from_reference = true;
-    else if (key == "the"sv) {
+    else if (key == "that"sv) {
+      shift = 0;
+      from_reference = true;
+      if (is(j, "same") || is(j, "very")) ++j;  // "that same day"
+    } else if (key == "the"sv) {
       const auto a = k(i + 1);
       j = i + 2;
       if (a == "past"sv || a == "last"sv || a == "previous"sv) {
@@ -1194,6 +1355,11 @@ class tagger {
     switch (u) {
       case time_unit::day:
         if (!from_reference) return std::nullopt;  // "the next day" needs a reference
+        if (r.precision == date_precision::month && (key == "that"sv || is(i + 1, "same"))) {
+          // "that same day" after "in October": a day of that month.
+          return make(i, end, timex_type::date, pad(year_of(base), 4) + "-" + pad(month_of(base), 2) + "-XX");
+        }
+        if (r.precision != date_precision::day && r.precision != date_precision::unknown) return std::nullopt;
         if (key == "that"sv || is(i + 1, "same")) return day(i, end, base);
         return day(i, end, base + date::days{shift});
       case time_unit::week:
@@ -1261,6 +1427,10 @@ class tagger {
       j = i + 3;
       if (is(j, "past") || is(j, "last")) ++j;
     }
+    // "a day-long meeting", "a year-long inquiry": one unit.
+    if (!the && direction == 0 && has(i, detail::w_unit) && !has(i, detail::w_plural) && joining_hyphen(i + 1) &&
+        is(i + 2, "long") && w(i).unit != time_unit::quarter && w(i).unit != time_unit::half)
+      return make(i, i + 3, timex_type::duration, duration_value({1, false, 0}, w(i).unit));
     auto c = parse_count(j, !the && j == i);
     std::size_t u = j;
     if (c) {
@@ -1301,6 +1471,8 @@ class tagger {
     if (!has(u, detail::w_unit)) return std::nullopt;
     const time_unit unit = w(u).unit;
     if (unit == time_unit::half) return std::nullopt;
+    // "three-quarters of its food": a fraction.
+    if (unit == time_unit::quarter && u > j && joining_hyphen(u - 1) && is(u + 1, "of")) return std::nullopt;
     const bool plural = has(u, detail::w_plural);
     // "a second quarter"/"second" are ordinals; "a year" needs more than the article in some places
     if (c->value == 1 && !c->vague && (key == "a"sv || key == "an"sv) && unit == time_unit::second) return std::nullopt;
@@ -1345,7 +1517,9 @@ class tagger {
         is(i + 1, "last")) {
       // "the last few months" handled as duration below
     }
-    const std::size_t first = (the && direction == 0 && c->vague && c->end == j) ? j : i;
+    std::size_t first = (the && direction == 0 && c->vague && c->end == j) ? j : i;
+    // "a year-long inquiry": the article stays outside the compound.
+    if ((key == "a"sv || key == "an"sv) && j == i && u == i + 1 && joining_hyphen(u + 1)) first = u;
     return make(first, end, timex_type::duration, duration_value(*c, unit));
   }
 
@@ -1376,8 +1550,7 @@ class tagger {
     const auto n = static_cast<int>(std::lround(c.value * sign));
     dated base = anaphoric ? reference() : dated{*anchor_, date_precision::day};
     // In a report on quarters, "a year ago" means the same quarter a year earlier.
-    if (u == time_unit::year && last_quarter_ && reference_ &&
-        (reference_->precision == date_precision::quarter || reference_->precision == date_precision::year)) {
+    if (u == time_unit::year && quarter_report()) {
       auto q = quarter(first, end, last_quarter_->first + n, last_quarter_->second);
       q.sets_reference = false;
       return q;
@@ -1464,10 +1637,8 @@ class tagger {
   // PRESENT_REF, PAST_REF and FUTURE_REF words.
   std::optional<candidate> ref_words(std::size_t i) {
     const auto key = k(i);
-    if (key == "now"sv) {
-      if (is(i + 1, "that")) return std::nullopt;
-      return ref(i, i + 1, "PRESENT_REF");
-    }
+    // "now", and "now" of "now that he is in a confrontation" (TimeBank tags it too).
+    if (key == "now"sv) return ref(i, i + 1, "PRESENT_REF");
     if (key == "right"sv && is(i + 1, "now")) return ref(i, i + 2, "PRESENT_REF");
     if (key == "currently"sv || key == "nowadays"sv || key == "presently"sv) return ref(i, i + 1, "PRESENT_REF");
     if (key == "these"sv && is(i + 1, "days")) return ref(i, i + 2, "PRESENT_REF");
@@ -1478,6 +1649,13 @@ class tagger {
       return ref(i, i + 1, "PRESENT_REF");
     }
     if (key == "recently"sv) return ref(i, i + 1, "PAST_REF");
+    // "Islam will one day be ...": some time to come.
+    if (key == "one"sv && is(i + 1, "day") && i > sb_) {
+      const auto m = k(i - 1);
+      if (m == "will"sv || m == "would"sv || m == "could"sv || m == "might"sv || m == "may"sv || m == "can"sv ||
+          m == "shall"sv || m == "ll"sv)
+        return ref(i, i + 2, "FUTURE_REF");
+    }
     if (key == "more"sv && is(i + 1, "recently")) return ref(i, i + 2, "PAST_REF");
     if (key == "recent"sv) {
       if (has(i + 1, detail::w_unit) && has(i + 1, detail::w_plural)) {
@@ -1553,8 +1731,52 @@ class tagger {
       if (t >= 0 && (*anchor_ - best).count() > 183) best = at(y + 1);
       return day(first, end, best);
     }
-    y = year_for(m, d, shift != 0 ? shift : tense(i, end));
+    y = year_for(m, d, shift != 0 ? tense_cue{shift, true, false} : clause_tense(i, end));
     return day(first, end, calendar_day{date::year{y} / date::month{m} / date::day{d}});
+  }
+
+  // Periods placed by a day: "the day before last Tuesday's hearing", "the day after Oct. 23",
+  // "the week of March 6", "mid-afternoon yesterday", "by mid afternoon".
+  std::optional<candidate> around_day(std::size_t i) {
+    const auto dated_day = [&](std::size_t j) -> std::optional<candidate> {
+      std::optional<candidate> d;
+      if (has(j, detail::w_weekday) || is(j, "last") || is(j, "next") || is(j, "this")) d = weekday_expr(j);
+      if (!d) d = month_expr(j);
+      if (!d) d = deictic(j);
+      if (d && d->type == timex_type::date && (!anchor_ || d->when.precision == date_precision::day)) return d;
+      return std::nullopt;
+    };
+    const std::size_t j = is(i, "the") ? i + 1 : i;
+    if (is(j, "day") && (is(j + 1, "before") || is(j + 1, "after")) && !is(j + 2, "yesterday") &&
+        !is(j + 2, "tomorrow")) {
+      auto d = dated_day(j + 2);
+      if (!d) return std::nullopt;
+      if (!anchor_) return make(i, d->end, timex_type::date, "XXXX-XX-XX");
+      return day(i, d->end, d->when.value + date::days{is(j + 1, "before") ? -1 : 1});
+    }
+    if (j > i && is(j, "week") && is(j + 1, "of")) {
+      auto d = dated_day(j + 2);
+      if (!d) return std::nullopt;
+      if (!anchor_ && !d->when.known()) return make(i, d->end, timex_type::date, "XXXX-WXX");
+      return week(i, d->end, d->when.value);
+    }
+    if (j == i && is(i, "mid")) {
+      const std::size_t p = skip_hyphen(i + 1);
+      if (!has(p, detail::w_part_of_day) || has(p, detail::w_plural) || w(p).value > 3) return std::nullopt;
+      const std::string code{detail::part_of_day_codes[w(p).value - 1]};
+      std::size_t end = p + 1;
+      std::optional<calendar_day> on;
+      if (auto d = dated_day(end)) {
+        end = d->end;
+        if (d->when.known()) on = d->when.value;
+      } else if (anchor_) {
+        on = reference_ && reference_->precision == date_precision::day ? reference_->value : *anchor_;
+      }
+      auto c = make(i, end, timex_type::time, (on ? core::to_iso(*on) : "XXXX-XX-XX") + "T" + code);
+      if (on) c.when = {*on, date_precision::day};
+      return c;
+    }
+    return std::nullopt;
   }
 
   // "year-end", "year end", "year's end", "the year's end": the anchor's year.
@@ -1618,10 +1840,21 @@ class tagger {
       reference_ = c.when;
       // A quarter not yet over ("losses through the third quarter of 1990", "into the fourth
       // quarter") is not the one a report's "year-ago period" or "the quarter" refers back to.
-      if (c.when.precision == date_precision::quarter &&
-          !(anchor_ && calendar_day{date::year_month_day{c.when.value} + date::months{3}} > *anchor_))
+      // The current calendar quarter in a past clause ("reported a decline in fourth-quarter
+      // earnings" in November) is a fiscal quarter that is over.
+      const auto over = [&] {
+        return !(anchor_ && calendar_day{date::year_month_day{c.when.value} + date::months{3}} > *anchor_) ||
+               (anchor_ && c.when.value <= *anchor_ && tense(c.first, c.end) < 0);
+      };
+      if (c.when.precision == date_precision::quarter && over()) {
         last_quarter_ = std::pair{year_of(c.when.value), quarter_of(c.when.value)};
+        quarter_at_ = c.first;
+      }
     }
+    // "the nine months", "six months", "the first half (of 1989)"
+    if ((c.type == timex_type::duration && (c.value == "P6M"sv || c.value == "P9M"sv)) ||
+        c.value.ends_with("-H1"sv) || c.value.ends_with("-H2"sv))
+      long_period_at_ = c.first;
     out_.push_back(std::move(x));
   }
 };

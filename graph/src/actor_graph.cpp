@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "internal.hpp"
+
 // The graph is a Boost adjacency_list (vecS/vecS, so vertex descriptors are stable indices as
 // long as no vertex is removed — and none ever is) plus our own actor id -> vertex map;
 // boost::labeled_graph is broken in Boost 1.74. Parallel edges never arise: add() looks the
@@ -41,14 +43,6 @@ using boost_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidir
                                           vertex_props, edge_props>;
 using vertex = boost::graph_traits<boost_graph>::vertex_descriptor;
 
-// Fills in what an earlier mention of the same actor left empty; the first value seen wins.
-void merge_actor(core::actor& kept, const core::actor& seen) {
-  if (kept.code.empty()) kept.code = seen.code;
-  if (kept.name.empty()) kept.name = seen.name;
-  if (kept.country.empty()) kept.country = seen.country;
-  if (kept.kind == core::actor_kind::unknown) kept.kind = seen.kind;
-}
-
 }  // namespace
 
 struct actor_graph::impl {
@@ -60,7 +54,7 @@ struct actor_graph::impl {
   vertex find_or_add(const core::actor& a) {
     std::string id = a.id().value();
     if (const auto it = vertex_of.find(id); it != vertex_of.end()) {
-      merge_actor(g[it->second].actor, a);
+      detail::merge_actor(g[it->second].actor, a);
       return it->second;
     }
     const vertex v = boost::add_vertex(vertex_props{a, id, 0, 0}, g);
@@ -114,11 +108,7 @@ std::size_t actor_graph::edge_count() const { return boost::num_edges(impl_->g);
 void actor_graph::add(const core::stance& st) {
   auto& g = impl_->g;
   const vertex u = impl_->find_or_add(st.holder);
-  core::actor issue;
-  issue.name = st.issue_label.empty() ? st.issue : st.issue_label;
-  issue.kind = core::actor_kind::issue;
-  issue.code = "issue:" + st.issue;  // a stable id of its own, apart from any actor code
-  const vertex v = impl_->find_or_add(issue);
+  const vertex v = impl_->find_or_add(detail::issue_actor(st));
   auto [found, exists] = boost::edge(u, v, g);
   if (!exists) found = boost::add_edge(u, v, edge_props{}, g).first;
   edge_props& p = g[found];

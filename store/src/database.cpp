@@ -4,11 +4,14 @@
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <new>
 #include <string_view>
@@ -243,8 +246,69 @@ std::string hash_of(std::string_view title, std::string_view text) {
 
 std::string content_hash(const core::article& a) { return hash_of(a.title, a.text); }
 
+namespace {
+
+// How a reader (mode::read_only) opens a store:
+// - writable: read-write with PRAGMA query_only, when this process may write the file and its
+//   directory, so that SQLite can recover the WAL of a writer that was killed (kill -9, a
+//   crash), which a read-only connection cannot do ("attempt to write a readonly database");
+// - read_only: SQLite's read-only mode, when the file is not writable but its directory is;
+// - immutable: an immutable=1 URI, in a directory this process may not write (an archive, a
+//   shared mount) with no -wal file left, where SQLite could not make the -shm file WAL
+//   readers need; the database file then holds everything.
+enum class reader_access { writable, read_only, immutable };
+
+// "file:<path>?immutable=1", the path percent-encoded where a URI needs it.
+std::string immutable_uri(const std::filesystem::path& path) {
+  const std::string p = std::filesystem::absolute(path).string();
+  std::string uri = "file:";
+  for (const char ch : p) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7F) {
+      static constexpr char digits[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += digits[c >> 4];
+      uri += digits[c & 0xF];
+    } else {
+      uri += ch;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+// How a reader opens a store (see database()).
+reader_access access_for_reading(const std::filesystem::path& file) {
+  std::error_code ec;
+  const std::filesystem::path dir =
+      file.has_parent_path() ? file.parent_path() : std::filesystem::path{"."};
+  const bool dir_writable = ::access(dir.c_str(), W_OK) == 0;
+  if (std::filesystem::exists(file, ec) && !dir_writable &&
+      !std::filesystem::exists(file.string() + "-wal", ec))
+    return reader_access::immutable;
+  return dir_writable && ::access(file.c_str(), W_OK) == 0 ? reader_access::writable
+                                                            : reader_access::read_only;
+}
+
+std::string reader_name(const std::filesystem::path& file, reader_access access) {
+  return access == reader_access::immutable ? immutable_uri(file) : file.string();
+}
+
+int reader_flags(reader_access access) {
+  switch (access) {
+    case reader_access::writable:
+      return SQLite::OPEN_READWRITE;
+    case reader_access::immutable:
+      return SQLite::OPEN_READONLY | SQLITE_OPEN_URI;
+    case reader_access::read_only:
+      break;
+  }
+  return SQLite::OPEN_READONLY;
+}
+
+}  // namespace
+
 struct database::impl {
-  impl(const std::filesystem::path& path, mode m);
+  impl(const std::filesystem::path& path, mode m, reader_access access);
 
   std::string file;
   mode open_mode;
@@ -270,6 +334,7 @@ struct database::impl {
   void check_not_newer(int version) const;
   void migrate();
   void rollback_savepoint() noexcept;
+  void limit_size_for_tests();
 
   bool insert(const core::article& a, const std::vector<core::event>& events,
               const std::vector<core::stance>& stances);
@@ -281,13 +346,13 @@ struct database::impl {
   merge_counts merge_rows(SQLite::Database& input, int version);
 };
 
-database::impl::impl(const std::filesystem::path& path, mode m)
+database::impl::impl(const std::filesystem::path& path, mode m, reader_access access)
     : file(path.string()),
       open_mode(m),
-      db(file,
-         m == mode::read_only ? SQLite::OPEN_READONLY
-                              : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+      db(m == mode::read_write ? file : reader_name(path, access),
+         m == mode::read_write ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE : reader_flags(access),
          busy_timeout_ms) {
+  if (m == mode::read_only && access == reader_access::writable) db.exec("PRAGMA query_only = 1");
   db.exec("PRAGMA foreign_keys = ON");
   const int version = user_version();  // the first read: fails here when it is not a database
   check_not_newer(version);
@@ -317,7 +382,21 @@ database::impl::impl(const std::filesystem::path& path, mode m)
                       ": cannot enable WAL journal mode (it stays '" + journal + "')");
   }
   db.exec("PRAGMA synchronous = NORMAL");
+  limit_size_for_tests();
   if (version < latest) migrate();
+}
+
+// $DIPLOGRAPH_STORE_MAX_PAGES (a number of pages), when set, caps the file as a full disk would:
+// SQLite then fails writes past it with SQLITE_FULL. For the store-safety tests, which need a
+// full disk without privileges; ignored when not a positive number.
+void database::impl::limit_size_for_tests() {
+  const char* value = std::getenv("DIPLOGRAPH_STORE_MAX_PAGES");
+  if (value == nullptr) return;
+  const std::string_view text{value};
+  long long pages = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), pages);
+  if (error != std::errc{} || end != text.data() + text.size() || pages <= 0) return;
+  db.exec("PRAGMA max_page_count = " + std::to_string(pages));
 }
 
 void database::impl::check_not_newer(int version) const {
@@ -619,11 +698,36 @@ bool database::impl::insert(const core::article& a, const std::vector<core::even
   return true;
 }
 
+namespace {
+
+// Why SQLite may have failed to open `file`, when the file system tells: "" when it does not.
+std::string open_failure_hint(const std::filesystem::path& file, database::mode m) {
+  std::error_code ec;
+  const std::filesystem::path dir =
+      file.has_parent_path() ? file.parent_path() : std::filesystem::path{"."};
+  if (!std::filesystem::exists(dir, ec)) return " (its directory " + dir.string() + " does not exist)";
+  if (!std::filesystem::is_directory(dir, ec)) return " (" + dir.string() + " is not a directory)";
+  const bool exists = std::filesystem::exists(file, ec);
+  if (exists && ::access(file.c_str(), R_OK) != 0) return " (the file is not readable)";
+  if (m == database::mode::read_only) return "";
+  const bool dir_read_only = ::access(dir.c_str(), W_OK) != 0;
+  const bool file_read_only = exists && ::access(file.c_str(), W_OK) != 0;
+  if (dir_read_only && file_read_only)
+    return " (the file and its directory " + dir.string() + " are read-only)";
+  if (dir_read_only) return " (its directory " + dir.string() + " is not writable)";
+  if (file_read_only) return " (the file is read-only)";
+  return "";
+}
+
+}  // namespace
+
 database::database(const std::filesystem::path& file, mode m) {
   try {
-    impl_ = std::make_unique<impl>(file, m);
+    impl_ = std::make_unique<impl>(file, m,
+                                   m == mode::read_only ? access_for_reading(file) : reader_access::writable);
   } catch (const SQLite::Exception& e) {
-    throw store_error("cannot open database " + file.string() + ": " + e.what());
+    throw store_error("cannot open database " + file.string() + ": " + e.what() +
+                      open_failure_hint(file, m));
   }
 }
 
@@ -706,6 +810,19 @@ bool database::add(const core::article& a, const std::vector<core::event>& event
     d.rollback_savepoint();
     throw;
   }
+}
+
+database::read_transaction::read_transaction(const database& db) : db_(&db) {
+  if (!db.impl_) throw store_error("read_snapshot() on a moved-from database");
+  try {
+    db.impl_->db.exec("SAVEPOINT diplograph_snapshot");
+  } catch (const SQLite::Exception& e) {
+    throw store_error("cannot read " + db.impl_->file + ": " + e.what());
+  }
+}
+
+database::read_transaction::~read_transaction() {
+  if (db_->impl_) db_->impl_->db.tryExec("RELEASE diplograph_snapshot");
 }
 
 bool database::contains(const core::article& a) const {
@@ -848,7 +965,9 @@ merge_counts database::merge(const std::filesystem::path& input) {
   std::optional<SQLite::Database> source;
   int version = 0;
   try {
-    source.emplace(input.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
+    const reader_access access = access_for_reading(input);
+    source.emplace(reader_name(input, access), reader_flags(access), busy_timeout_ms);
+    if (access == reader_access::writable) source->exec("PRAGMA query_only = 1");
     source->exec("BEGIN");  // one read snapshot of the input
     version = source->execAndGet("PRAGMA user_version").getInt();
   } catch (const SQLite::Exception& e) {

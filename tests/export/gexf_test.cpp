@@ -23,6 +23,7 @@
 #include "diplograph/core/json.hpp"
 #include "diplograph/core/utf8.hpp"
 #include "diplograph/graph/actor_graph.hpp"
+#include "event_builder.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -61,15 +62,7 @@ std::vector<hostile> hostile_actors() {
 core::event event(const core::actor& source, const core::actor& target, double goldstein,
                   std::string article, const char* date = nullptr,
                   core::date_precision precision = core::date_precision::day) {
-  core::event e;
-  e.article = core::article_id{std::move(article)};
-  e.source = source;
-  e.target = target;
-  e.goldstein = goldstein;
-  e.code = "112";
-  e.quad = core::quad_class::verbal_conflict;
-  if (date) e.date = core::dated{*core::parse_iso_day(date), precision};
-  return e;
+  return dt::make_event(source, target, goldstein, date, std::move(article), "112", precision);  // verbal conflict
 }
 
 struct built {

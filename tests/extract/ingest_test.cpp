@@ -201,3 +201,35 @@ TEST(ingest_test, byte_order_marks_are_dropped_and_empty_inputs_reported_not_kep
   EXPECT_TRUE(has_diagnostic(c, (dir / "empty.html").string() + ": warning: empty input"));
   EXPECT_EQ(c.failed, 0u);
 }
+
+TEST(ingest_test, read_buffer_reads_memory_as_a_file_of_its_format) {
+  std::vector<dc::article> articles;
+  std::vector<dc::diagnostic> diagnostics;
+  const auto on_article = [&](dc::article a) { articles.push_back(std::move(a)); };
+  const auto on_diagnostic = [&](dc::diagnostic d) { diagnostics.push_back(std::move(d)); };
+  dx::ingest_options opt;
+  EXPECT_EQ(dx::read_buffer("{\"id\":\"m1\",\"text\":\"Syria met Iraq.\"}\r\n{oops\n", dx::input_format::jsonl,
+                            "mem.jsonl", opt, on_article, on_diagnostic),
+            0U);
+  EXPECT_EQ(dx::read_buffer("<p>Iraq &amp; Syria met.</p>", dx::input_format::html, "dir/page.html", opt,
+                            on_article, on_diagnostic),
+            0U);
+  ASSERT_EQ(articles.size(), 2U);
+  EXPECT_EQ(articles[0].id.value(), "m1");
+  EXPECT_EQ(articles[1].id.value(), "page");
+  EXPECT_EQ(articles[1].text, "Iraq & Syria met.");
+  std::vector<std::string> messages;
+  for (const auto& d : diagnostics) messages.push_back(dc::format(d));
+  ASSERT_EQ(messages.size(), 3U);  // line 2, and no publication date twice
+  EXPECT_EQ(messages[1].rfind("mem.jsonl:2: error: malformed JSON", 0), 0U) << messages[1];
+  EXPECT_EQ(messages[2].rfind("dir/page.html: warning: article page: no publication date", 0), 0U) << messages[2];
+
+  // Deeper than max_html_depth: skipped before parsing, on the line where it gets too deep.
+  opt.max_html_depth = 3;
+  diagnostics.clear();
+  EXPECT_EQ(dx::read_buffer("<div>\n<div><b>ok</b></div>\n<div><p><span><i>deep", dx::input_format::html,
+                            "deep.html", opt, on_article, on_diagnostic),
+            1U);
+  ASSERT_EQ(diagnostics.size(), 1U);
+  EXPECT_EQ(dc::format(diagnostics[0]), "deep.html:3: error: HTML elements nested more than 3 deep, skipped");
+}

@@ -311,3 +311,123 @@ TEST(timex_test, year_ago_comparisons_in_quarterly_reports) {
                   oct),
             (pairs{{"the third quarter of 1990", "1990-Q3"}, {"the year-ago period", "1988-Q3"}}));
 }
+
+TEST(timex_test, a_verb_governing_a_date_sets_its_side_of_the_anchor) {
+  const auto oct = day("1989-10-31");
+  // "ended Jan. 31" is past even three months off; "effective" and "will" look ahead.
+  EXPECT_EQ(found("In the fiscal year ended Jan. 31, sales rose.", oct), (pairs{{"the fiscal year", "P1Y"},
+                                                                                {"Jan. 31", "1989-01-31"}}));
+  EXPECT_EQ(found("The pact is effective June 1.", oct), (pairs{{"June 1", "1990-06-01"}}));
+  // "succeed" is no past form.
+  EXPECT_EQ(found("Mr. Schwarz will succeed Mr. Davison Feb. 1.", day("1989-10-26")),
+            (pairs{{"Feb. 1", "1990-02-01"}}));
+  // A reporting verb's tense is the report's, and a plan's is not its date's: a date a few weeks
+  // off stays closest.
+  EXPECT_EQ(found("The company said Nov. 10 is the deadline.", oct), (pairs{{"Nov. 10", "1989-11-10"}}));
+  EXPECT_EQ(found("A rally was planned Nov. 10 in the capital.", oct), (pairs{{"Nov. 10", "1989-11-10"}}));
+  EXPECT_EQ(found("In the fiscal year ended Jan. 31, sales rose.", std::nullopt),
+            (pairs{{"the fiscal year", "P1Y"}, {"Jan. 31", "XXXX-01-31"}}));
+}
+
+TEST(timex_test, a_month_alone_in_a_future_clause_is_the_next_one) {
+  EXPECT_EQ(found("He will command a shuttle mission in December.", day("1998-03-04")),
+            (pairs{{"December", "1998-12"}}));
+  EXPECT_EQ(found("He will command a shuttle mission in December.", std::nullopt), (pairs{{"December", "XXXX-12"}}));
+}
+
+TEST(timex_test, weekdays_as_deadlines_and_the_same_weekday) {
+  const auto monday = day("2000-04-03");
+  // "until" a weekday with no past verb, or after a verb of putting off, looks ahead.
+  EXPECT_EQ(found("The INS has given the relatives until 9 a.m. Tuesday to sign.", monday),
+            (pairs{{"9 a.m. Tuesday", "2000-04-04T09:00"}}));
+  EXPECT_EQ(found("Officials postponed until Tuesday any action.", monday), (pairs{{"Tuesday", "2000-04-04"}}));
+  EXPECT_EQ(found("Until Tuesday, they had not called him a suspect.", monday), (pairs{{"Tuesday", "2000-03-28"}}));
+  // News names the day itself by its weekday, whatever the tense.
+  EXPECT_EQ(found("The leaders will meet Friday.", friday), (pairs{{"Friday", "2017-03-24"}}));
+  // "plan" the noun is no future cue.
+  EXPECT_EQ(found("They signed an economic cooperation plan Thursday.", friday), (pairs{{"Thursday", "2017-03-23"}}));
+  EXPECT_EQ(found("Officials postponed until Tuesday any action.", std::nullopt), (pairs{{"Tuesday", "XXXX-WXX-2"}}));
+}
+
+TEST(timex_test, references_to_the_present_and_the_future) {
+  EXPECT_EQ(found("Aqaba is its only outlet now that the noose has tightened.", friday),
+            (pairs{{"now", "PRESENT_REF"}}));
+  EXPECT_EQ(found("Islam will one day be the second religion.", friday), (pairs{{"one day", "FUTURE_REF"}}));
+  EXPECT_EQ(found("Islam will one day be the second religion.", std::nullopt), (pairs{{"one day", "FUTURE_REF"}}));
+  // Today's world and the people of tomorrow are no days.
+  EXPECT_TRUE(found("It is for today's youth and the people of tomorrow.", friday).empty());
+  EXPECT_EQ(found("It ran in today's editions.", friday), (pairs{{"today", "2017-03-24"}}));
+}
+
+TEST(timex_test, edges_of_periods) {
+  EXPECT_EQ(found("The goal is to send troops by the end of the month.", friday),
+            (pairs{{"the end of the month", "2017-03"}}));
+  EXPECT_EQ(found("Herbicide use was delayed earlier in the year.", friday), (pairs{{"earlier in the year", "2017"}}));
+  // "the" belongs to "the late 1970s" and "the early summer", not to "the late-November trip".
+  EXPECT_EQ(found("They ruled in the late 1970s and rose from the lows of the early summer.", friday),
+            (pairs{{"the late 1970s", "197"}, {"the early summer", "2017-SU"}}));
+  EXPECT_EQ(found("She made the late-November trip.", day("2000-01-28")), (pairs{{"late-November", "1999-11"}}));
+  EXPECT_EQ(found("It rose from the lows of the early summer.", std::nullopt), (pairs{{"the early summer", "XXXX-SU"}}));
+  EXPECT_EQ(found("The goal is to send troops by the end of the month.", std::nullopt),
+            (pairs{{"the end of the month", "XXXX-XX"}}));
+}
+
+TEST(timex_test, days_placed_by_other_days) {
+  const auto thu = day("2000-02-24");
+  EXPECT_EQ(found("The day before last Tuesday's hearing, he flew in.", thu),
+            (pairs{{"The day before last Tuesday", "2000-02-21"}}));
+  EXPECT_EQ(found("It may be resolved in a hearing the week of March 6.", thu),
+            (pairs{{"the week of March 6", "2000-W10"}}));
+  EXPECT_EQ(found("In London at mid-afternoon yesterday, shares rose. By mid afternoon they fell.", thu),
+            (pairs{{"mid-afternoon yesterday", "2000-02-23TAF"}, {"mid afternoon", "2000-02-24TAF"}}));
+  // "that same day" after a month: a day of that month.
+  EXPECT_EQ(found("He fled in October 1998. His name was crossed out that same day.", day("1999-02-06")),
+            (pairs{{"October 1998", "1998-10"}, {"that same day", "1998-10-XX"}}));
+  // Without a day to place them by, they are not times.
+  EXPECT_TRUE(found("The week of protests ended the day after he died.", thu).empty());
+  EXPECT_EQ(found("It may be resolved in a hearing the week of March 6.", std::nullopt),
+            (pairs{{"the week of March 6", "XXXX-WXX"}}));
+  EXPECT_EQ(found("The day before last Tuesday's hearing, he flew in.", std::nullopt),
+            (pairs{{"The day before last Tuesday", "XXXX-XX-XX"}}));
+}
+
+TEST(timex_test, not_times) {
+  // Ages, fractions and titles.
+  EXPECT_TRUE(found("Kopp was in his 30s.", friday).empty());
+  EXPECT_TRUE(found("Iraq imports about three-quarters of its food.", friday).empty());
+  EXPECT_TRUE(found("Unemployment is near its quarter-century low. The quarter-to-quarter comparison helped.", friday)
+                  .empty());
+  EXPECT_TRUE(found("Baker said on ABC's \"This Week\" and CBS's \"60 Minutes\" that it was High Noon.", friday)
+                  .empty());
+  EXPECT_TRUE(found("Kopp was in his 30s.", std::nullopt).empty());
+  // A capitalised first word is no title.
+  EXPECT_EQ(found("This week the talks resumed.", friday), (pairs{{"This week", "2017-W12"}}));
+}
+
+TEST(timex_test, one_unit_long) {
+  EXPECT_EQ(found("They emerged from their third day-long meeting after a year-long inquiry.", friday),
+            (pairs{{"day-long", "P1D"}, {"year-long", "P1Y"}}));
+  EXPECT_EQ(found("Their day-long meeting ended.", std::nullopt), (pairs{{"day-long", "P1D"}}));
+}
+
+TEST(timex_test, quarterly_reports) {
+  const auto oct = day("1989-10-26");
+  // The closing day of the reported quarter keeps the quarter as the reference.
+  EXPECT_EQ(found("It earned $4 million for the fiscal first quarter ended Sept. 30. It lost $2 million a year ago.",
+                  oct),
+            (pairs{{"the fiscal first quarter", "1989-Q1"}, {"Sept. 30", "1989-09-30"}, {"a year ago", "1988-Q1"}}));
+  // "the quarter ended July 31": the calendar quarter holding most of it.
+  EXPECT_EQ(found("In the quarter ended July 31, it had sales of $1 million.", day("1989-10-30")),
+            (pairs{{"the quarter", "1989-Q2"}, {"July 31", "1989-07-31"}}));
+  // After "the nine months", "a year earlier" compares years.
+  EXPECT_EQ(found("Net rose in the third quarter. For the nine months, net rose from a loss a year earlier.", oct),
+            (pairs{{"the third quarter", "1989-Q3"}, {"the nine months", "P9M"}, {"a year earlier", "1988"}}));
+  // "the 1988 period" in a report on a quarter is that quarter of 1988.
+  EXPECT_EQ(found("Net rose in the third quarter. In the 1988 period, it earned $2 million.", oct),
+            (pairs{{"the third quarter", "1989-Q3"}, {"the 1988 period", "1988-Q3"}}));
+  // The current calendar quarter reported in the past tense is a fiscal quarter that is over.
+  EXPECT_EQ(found("Ralston reported a decline in fourth-quarter earnings from a year earlier.", day("1989-11-02")),
+            (pairs{{"fourth-quarter", "1989-Q4"}, {"a year earlier", "1988-Q4"}}));
+  EXPECT_EQ(found("Net rose in the third quarter. In the 1988 period, it earned $2 million.", std::nullopt),
+            (pairs{{"the third quarter", "XXXX-Q3"}, {"the 1988 period", "1988"}}));
+}

@@ -478,7 +478,8 @@ TEST(database_test, unopenable_path_throws_store_error_naming_file) {
     ADD_FAILURE() << "expected store_error";
   } catch (const store_error& e) {
     const std::string what = e.what();
-    EXPECT_EQ(what, "cannot open database " + file.string() + ": unable to open database file");
+    EXPECT_EQ(what, "cannot open database " + file.string() + ": unable to open database file (" +
+                        (dir / "plain").string() + " is not a directory)");
   }
 }
 

@@ -99,4 +99,48 @@ command_result run_python(const std::filesystem::path& dir, const std::string& s
   return run_command(command);
 }
 
+std::string json_rows(const std::vector<std::vector<std::string>>& rows) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string json = "[";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    json += i > 0 ? ", [" : "[";
+    for (std::size_t j = 0; j < rows[i].size(); ++j) {
+      json += j > 0 ? ", \"" : "\"";
+      for (const char c : rows[i][j]) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+          json += '\\';
+          json += c;
+        } else if (byte < 0x20) {
+          json += "\\u00";
+          json += digits[byte >> 4];
+          json += digits[byte & 0xF];
+        } else {
+          json += c;
+        }
+      }
+      json += '"';
+    }
+    json += ']';
+  }
+  json += ']';
+  return json;
+}
+
+command_result python_reads_rows(const std::filesystem::path& dir, const std::string& table,
+                                 const std::string& reader,
+                                 const std::vector<std::vector<std::string>>& expected) {
+  write_file(dir / "table", table);
+  write_file(dir / "expected.json", json_rows(expected));
+  return run_python(dir, "import csv, json, sys\nproblems = []\n" + reader + R"PY(
+expected = json.load(open(sys.argv[2], encoding="utf-8"))
+if len(rows) != len(expected): problems.append("%d rows, expected %d" % (len(rows), len(expected)))
+for i, (got, want) in enumerate(zip(rows, expected)):
+    if got != want: problems.append("row %d: %r\n  expected %r" % (i, got, want))
+print("\n".join(problems))
+sys.exit(1 if problems else 0)
+)PY",
+                    {(dir / "table").string(), (dir / "expected.json").string()});
+}
+
 }  // namespace diplograph::testing

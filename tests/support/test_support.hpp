@@ -49,6 +49,19 @@ bool have_python(const std::string& module = "");
 command_result run_python(const std::filesystem::path& dir, const std::string& script,
                           const std::vector<std::string>& args = {});
 
+// `rows` as a JSON array of arrays of strings, for a Python checker to json.load: quotes,
+// backslashes and control characters escaped, other bytes as they are. Requires: every string
+// is valid UTF-8.
+std::string json_rows(const std::vector<std::vector<std::string>>& rows);
+
+// Writes `table` and `expected` into `dir` and runs Python on them: `reader` (Python code, with
+// csv, json and sys imported) must set `rows`, a list of lists of strings, from the file named
+// sys.argv[1], and may append messages to `problems`. Exit code 0 when `rows` equals `expected`;
+// otherwise the output lists the rows that differ.
+command_result python_reads_rows(const std::filesystem::path& dir, const std::string& table,
+                                 const std::string& reader,
+                                 const std::vector<std::vector<std::string>>& expected);
+
 inline std::filesystem::path fixture_dir() { return DIPLOGRAPH_FIXTURE_DIR; }
 inline std::filesystem::path dictionary_dir() { return DIPLOGRAPH_DICTIONARY_DIR; }
 inline std::string cli_path() { return DIPLOGRAPH_CLI; }

@@ -23,20 +23,16 @@
 #include "diplograph/core/date.hpp"
 #include "diplograph/core/event.hpp"
 #include "diplograph/graph/actor_graph.hpp"
+#include "diplograph/graph/windows.hpp"
 
 namespace diplograph::exporter {
 
-enum class time_window { day, week, month, quarter, year };
-
-// "day", "week", "month", "quarter" or "year"; nullopt for anything else.
-std::optional<time_window> parse_time_window(std::string_view name);
-std::string_view to_string(time_window w);
-
-// The first day of the window holding `d`: `d` itself, the Monday of its ISO week, the first of
-// its month, of its quarter (Jan, Apr, Jul, Oct) or of its year.
-core::calendar_day window_start(core::calendar_day d, time_window w);
-// The last day of the window holding `d` (the day before the next window starts).
-core::calendar_day window_last_day(core::calendar_day d, time_window w);
+// The time windows live in graph/ (graph/windows.hpp); these names keep exporter code short.
+using graph::time_window;
+using graph::parse_time_window;
+using graph::to_string;
+using graph::window_start;
+using graph::window_last_day;
 
 struct gexf_options {
   time_window window = time_window::month;
@@ -49,8 +45,9 @@ struct gexf_options {
 // window with events, each with start/end (the window clipped to the edge's dates); an edge
 // with no dated event gets its total count without time bounds. The other edge attributes
 // (count, goldstein_sum, goldstein_mean, quad1-4, first_date, last_date, num_articles,
-// articles) carry no time bounds, so readers hold them constant. Edges carry no static
-// `weight` XML attribute, which would compete with the dynamic one in Gephi.
+// articles, and decayed_weight when g.decay is set) carry no time bounds, so readers hold them
+// constant. Edges carry no static `weight` XML attribute, which would compete with the dynamic
+// one in Gephi. With g.decay set, the description also names the half-life and the day.
 // Requires: `events` are those `g` was built from (others only change the window weights).
 void write_gexf(std::ostream& out, const graph::snapshot& g, const std::vector<core::event>& events,
                 const gexf_options& o = {});

@@ -4,6 +4,7 @@
 // date_precision, source/target ({"code","name","country"} or null), code, quad_class,
 // goldstein, plover, negated, text, span [begin, end) and rule. Always valid JSON.
 
+#include <optional>
 #include <string>
 
 #include "diplograph/core/event.hpp"
@@ -12,6 +13,10 @@
 namespace diplograph::exporter {
 
 void append_event_json(std::string& out, const core::event& e);
+
+// An actor as the event records write it: {"code","name","country"} (empty code and country
+// are null), or null.
+void append_actor_json(std::string& out, const std::optional<core::actor>& a);
 
 // A stance record: {"kind":"stance", "article", "sentence", "date", "date_precision", "actor"
 // ({"code","name","country"}), "issue", "issue_label", "polarity" ("support"|"oppose"), "text",

@@ -33,8 +33,8 @@ const std::string& node_label(const graph::node& n);
 void write_gephi_nodes_csv(std::ostream& out, const graph::snapshot& g);
 
 // Gephi edges table, header Source,Target,Type,Weight,count,goldstein_mean,first_date,
-// last_date,num_articles,quad1,quad2,quad3,quad4; Type is always "Directed", Weight the event
-// count, dates ISO "YYYY-MM-DD" and empty for undated edges, goldstein_mean empty when not
+// last_date,num_articles,quad1,quad2,quad3,quad4 (and decayed_weight, last, when g.decay is
+// set); Type is always "Directed", Weight the event count, dates ISO "YYYY-MM-DD" and empty for undated edges, goldstein_mean empty when not
 // finite. Source and Target are node_ids(). Requires: every edge endpoint is a node (snapshot()
 // ensures it; an edge that breaks this is left out).
 void write_gephi_edges_csv(std::ostream& out, const graph::snapshot& g);
@@ -45,7 +45,8 @@ void write_gephi_edges_csv(std::ostream& out, const graph::snapshot& g);
 //  "links":[{"source","target","weight","count","goldstein_sum","goldstein_mean","quad1".."quad4",
 //            "first_date","last_date","num_articles","articles":[...],"color"}]}
 // Empty code/country, non-finite numbers and the dates of undated edges are null; "articles"
-// lists every article id. One line, ending in LF.
+// lists every article id. With g.decay set, each link also has "decayed_weight" and "graph"
+// has "decay_half_life_days" and "decay_at" (ISO day). One line, ending in LF.
 void write_node_link_json(std::ostream& out, const graph::snapshot& g);
 
 }  // namespace diplograph::exporter

@@ -34,7 +34,7 @@ std::string_view label_of(const timeline_options& o, std::string_view code);
 
 // True when `query` names the event's source or target: a case-insensitive prefix of its code
 // ("syr" matches SYRGOV) or a case-insensitive (ASCII) substring of its name. An empty query
-// matches every event.
+// matches every event. The same rule as graph::involves_actor (graph/filter.hpp), which it calls.
 bool involves_actor(const core::event& e, std::string_view query);
 
 // The events that involve `query` (as involves_actor), in the caller's order.

@@ -16,11 +16,14 @@
 namespace diplograph::exporter {
 
 // GraphML, directed, typed keys each declared once (string/double/int/long/boolean, never
-// "integer"), actor code and name as node attributes, XML-safe ids.
+// "integer"), actor code and name as node attributes, XML-safe ids. When g.decay is set
+// (graph::add_decay), edges also carry decayed_weight (double) and the graph
+// decay_half_life_days (double) and decay_at (ISO day); otherwise those keys are not declared.
 void write_graphml(std::ostream& out, const graph::snapshot& g);
 
-// Graphviz DOT digraph: every id and label quoted and escaped; edges coloured by mean
-// Goldstein (red conflict, green cooperation, grey neutral), pen width by count.
+// Graphviz DOT digraph with dot.hpp's default options (layout by size, no clusters, no
+// legend): every id and label quoted and escaped; edges coloured by mean Goldstein (red
+// conflict, green cooperation, grey neutral), pen width by count.
 void write_dot(std::ostream& out, const graph::snapshot& g);
 
 // One row per event, RFC 4180 quoting, header row first.

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,15 @@ struct edge {
   std::size_t supports = 0;
   std::size_t opposes = 0;
   bool is_stance() const { return supports + opposes > 0; }
+  // Filled by add_decay (decay.hpp) when snapshot::decay is set: the time-decayed weight.
+  double decayed_weight = 0.0;
+};
+
+// How add_decay weighed the edges (exporters write it beside the decayed weights).
+struct decay_settings {
+  double half_life_days = 30.0;
+  core::calendar_day at{};  // the day ages are counted from
+  friend bool operator==(const decay_settings&, const decay_settings&) = default;
 };
 
 struct snapshot {
@@ -62,6 +72,7 @@ struct snapshot {
   std::vector<edge> edges;      // sorted by (source, target)
   std::size_t events_used = 0;
   std::size_t events_skipped = 0;  // no source or no target
+  std::optional<decay_settings> decay;  // set by add_decay: edges carry decayed_weight
 };
 
 class actor_graph {

@@ -8,7 +8,11 @@
 //   auto cls = db.clusters({}, 1);                   // events across articles, GDELT-style
 //   auto n = db.merge("shard1.db");                  // adds another store's new articles
 // This module is the only one that uses SQLite. Throws store_error on environment failures
-// (cannot open, read-only, disk full, newer schema than this build knows).
+// (cannot open, read-only, disk full, newer schema than this build knows), naming the file and,
+// when the file system tells, why (a missing or unwritable directory). Each add() is atomic and
+// each batch one transaction, so a process killed at any point leaves every article whole or
+// absent (tests/reliability/store_safety_test.cpp kills ingests 100 times to check it).
+// $DIPLOGRAPH_STORE_MAX_PAGES caps the file at that many pages, as a full disk would (tests).
 
 #include <cstddef>
 #include <cstdint>
@@ -61,6 +65,8 @@ class database {
   enum class mode { read_write, read_only };
 
   // Opens or creates `file`, enables WAL and foreign keys, migrates the schema forward.
+  // Read-only, a store in a directory this process cannot write (and with no -wal file) is
+  // read as immutable, since SQLite could not make the -shm file WAL readers need there.
   explicit database(const std::filesystem::path& file, mode m = mode::read_write);
   ~database();
   database(database&&) noexcept;
@@ -92,6 +98,21 @@ class database {
   // The same, with the article's stances (actor -> issue, support or oppose).
   bool add(const core::article& a, const std::vector<core::event>& events,
            const std::vector<core::stance>& stances);
+
+  // One read transaction, held until the object goes away: every read of this database in
+  // between sees the same snapshot, however many statements it takes (an export reads events,
+  // then stances, while an ingest commits). Nests inside a batch. Throws store_error.
+  class read_transaction {
+   public:
+    explicit read_transaction(const database& db);
+    ~read_transaction();
+    read_transaction(const read_transaction&) = delete;
+    read_transaction& operator=(const read_transaction&) = delete;
+
+   private:
+    const database* db_;
+  };
+  read_transaction read_snapshot() const { return read_transaction{*this}; }
 
   bool contains(const core::article& a) const;
   // Events with every stored field, `mentions` included (1 for rows stored before schema 3).
