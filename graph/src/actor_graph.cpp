@@ -4,7 +4,8 @@
 #include <boost/range/iterator_range.hpp>
 
 #include <algorithm>
-#include <set>
+#include <cstdint>
+#include <vector>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -15,7 +16,9 @@
 // The graph is a Boost adjacency_list (vecS/vecS, so vertex descriptors are stable indices as
 // long as no vertex is removed — and none ever is) plus our own actor id -> vertex map;
 // boost::labeled_graph is broken in Boost 1.74. Parallel edges never arise: add() looks the
-// (source, target) pair up with boost::edge() before adding one.
+// (source, target) pair up in its own map (boost::edge() scans the out-edge list, which made
+// building from millions of events slow) before adding one. Article ids are interned: each edge
+// keeps their numbers and the snapshot turns them back into sorted, distinct ids.
 
 namespace diplograph::graph {
 namespace {
@@ -34,7 +37,7 @@ struct edge_props {
   core::calendar_day first{};
   core::calendar_day last{};
   bool dated = false;
-  std::set<std::string> articles;
+  std::vector<std::uint32_t> articles;  // interned ids, in arrival order, repeats possible
   std::size_t supports = 0;
   std::size_t opposes = 0;
 };
@@ -48,6 +51,22 @@ using vertex = boost::graph_traits<boost_graph>::vertex_descriptor;
 struct actor_graph::impl {
   boost_graph g;
   std::unordered_map<std::string, vertex> vertex_of;
+  std::unordered_map<std::uint64_t, boost::graph_traits<boost_graph>::edge_descriptor> edge_of;
+  std::unordered_map<std::string, std::uint32_t> article_index;
+  std::vector<std::string> article_names;
+
+  edge_props& edge_between(vertex u, vertex v) {
+    const std::uint64_t key = (static_cast<std::uint64_t>(u) << 32) | static_cast<std::uint64_t>(v);
+    auto it = edge_of.find(key);
+    if (it == edge_of.end()) it = edge_of.emplace(key, boost::add_edge(u, v, edge_props{}, g).first).first;
+    return g[it->second];
+  }
+
+  void add_article(edge_props& p, const std::string& article) {
+    const auto [it, fresh] = article_index.emplace(article, static_cast<std::uint32_t>(article_names.size()));
+    if (fresh) article_names.push_back(article);
+    if (p.articles.empty() || p.articles.back() != it->second) p.articles.push_back(it->second);
+  }
   std::size_t events_used = 0;
   std::size_t events_skipped = 0;
 
@@ -77,9 +96,7 @@ void actor_graph::add(const core::event& e) {
   const vertex u = impl_->find_or_add(*e.source);
   const vertex v = impl_->find_or_add(*e.target);
 
-  auto [found, exists] = boost::edge(u, v, g);
-  if (!exists) found = boost::add_edge(u, v, edge_props{}, g).first;
-  edge_props& p = g[found];
+  edge_props& p = impl_->edge_between(u, v);
 
   ++p.count;
   p.goldstein_sum += e.goldstein;
@@ -94,7 +111,7 @@ void actor_graph::add(const core::event& e) {
       p.last = std::max(p.last, e.date.value);
     }
   }
-  if (!e.article.empty()) p.articles.insert(e.article.value());
+  if (!e.article.empty()) impl_->add_article(p, e.article.value());
 
   ++g[u].out_events;
   ++g[v].in_events;  // a self-loop counts as both an outgoing and an incoming event
@@ -106,12 +123,9 @@ std::size_t actor_graph::node_count() const { return boost::num_vertices(impl_->
 std::size_t actor_graph::edge_count() const { return boost::num_edges(impl_->g); }
 
 void actor_graph::add(const core::stance& st) {
-  auto& g = impl_->g;
   const vertex u = impl_->find_or_add(st.holder);
   const vertex v = impl_->find_or_add(detail::issue_actor(st));
-  auto [found, exists] = boost::edge(u, v, g);
-  if (!exists) found = boost::add_edge(u, v, edge_props{}, g).first;
-  edge_props& p = g[found];
+  edge_props& p = impl_->edge_between(u, v);
   ++(st.polarity == core::polarity::support ? p.supports : p.opposes);
   if (st.date.known()) {
     if (!p.dated) {
@@ -122,7 +136,7 @@ void actor_graph::add(const core::stance& st) {
       p.last = std::max(p.last, st.date.value);
     }
   }
-  if (!st.article.empty()) p.articles.insert(st.article.value());
+  if (!st.article.empty()) impl_->add_article(p, st.article.value());
 }
 
 graph::snapshot actor_graph::snapshot() const {
@@ -154,7 +168,10 @@ graph::snapshot actor_graph::snapshot() const {
     out.first = p.first;
     out.last = p.last;
     out.dated = p.dated;
-    out.articles.assign(p.articles.begin(), p.articles.end());  // std::set: already sorted
+    out.articles.reserve(p.articles.size());
+    for (const std::uint32_t a : p.articles) out.articles.push_back(impl_->article_names[a]);
+    std::sort(out.articles.begin(), out.articles.end());
+    out.articles.erase(std::unique(out.articles.begin(), out.articles.end()), out.articles.end());
     s.edges.push_back(std::move(out));
   }
   std::sort(s.edges.begin(), s.edges.end(), [](const edge& a, const edge& b) {
