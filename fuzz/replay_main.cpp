@@ -2,7 +2,8 @@
 // the directories given (recursively, in sorted order; a missing directory holds nothing) or
 // every file given is fed once to the target's LLVMFuzzerTestOneInput. A failed property or a
 // sanitizer report aborts the process, so a reproducer in fuzz/crashes/ that crashes again
-// fails its CTest test. Usage: fuzz_<target> DIR_OR_FILE...
+// fails its CTest test. Usage: fuzz_<target> [--nonempty] DIR_OR_FILE...; with --nonempty (the
+// corpus replays), finding no input at all is a failure: the seeds are missing.
 
 #include <algorithm>
 #include <cstddef>
@@ -12,6 +13,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <string_view>
 #include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
@@ -35,12 +37,14 @@ std::vector<fs::path> inputs_under(const fs::path& where) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: %s DIR_OR_FILE...\n", argv[0]);
+  const bool nonempty = argc > 1 && std::string_view{argv[1]} == "--nonempty";
+  const int first = nonempty ? 2 : 1;
+  if (argc <= first) {
+    std::fprintf(stderr, "usage: %s [--nonempty] DIR_OR_FILE...\n", argv[0]);
     return 2;
   }
   std::size_t replayed = 0;
-  for (int i = 1; i < argc; ++i) {
+  for (int i = first; i < argc; ++i) {
     for (const fs::path& file : inputs_under(argv[i])) {
       std::ifstream in(file, std::ios::binary);
       std::error_code ec;
@@ -57,5 +61,9 @@ int main(int argc, char** argv) {
     }
   }
   std::printf("replayed %zu inputs\n", replayed);
+  if (nonempty && replayed == 0) {
+    std::fprintf(stderr, "no input to replay: the corpus is missing\n");
+    return 1;
+  }
   return 0;
 }

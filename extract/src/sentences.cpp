@@ -213,7 +213,8 @@ class tokenizer {
         const bool possessive = (rest.size() >= 1 && (rest[0] == 's' || rest[0] == 'S')) &&
                                 (rest.size() == 1 || !word_byte(t_, i + alen + 1));
         if (possessive) break;
-        if ((rest[0] == 't' || rest[0] == 'T') && i > start && (t_[i - 1] == 'n' || t_[i - 1] == 'N') &&
+        // ("n't" with nothing before it stays one word: splitting would leave an empty one.)
+        if ((rest[0] == 't' || rest[0] == 'T') && i > start + 1 && (t_[i - 1] == 'n' || t_[i - 1] == 'N') &&
             (rest.size() == 1 || !word_byte(t_, i + alen + 1))) {
           --i;  // "didn't" -> "did" + "n't"
           break;
