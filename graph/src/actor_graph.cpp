@@ -62,6 +62,16 @@ struct actor_graph::impl {
     return g[it->second];
   }
 
+  // What every event or stance adds to its edge: its date to the edge's span, its article.
+  void add_provenance(edge_props& p, const core::dated& when, const core::article_id& article) {
+    if (when.known()) {
+      p.first = p.dated ? std::min(p.first, when.value) : when.value;
+      p.last = p.dated ? std::max(p.last, when.value) : when.value;
+      p.dated = true;
+    }
+    if (!article.empty()) add_article(p, article.value());
+  }
+
   void add_article(edge_props& p, const std::string& article) {
     const auto [it, fresh] = article_index.emplace(article, static_cast<std::uint32_t>(article_names.size()));
     if (fresh) article_names.push_back(article);
@@ -102,16 +112,7 @@ void actor_graph::add(const core::event& e) {
   p.goldstein_sum += e.goldstein;
   const auto quad = static_cast<int>(e.quad);
   if (quad >= 1 && quad <= 4) ++p.quad_counts[static_cast<std::size_t>(quad - 1)];
-  if (e.date.known()) {
-    if (!p.dated) {
-      p.first = p.last = e.date.value;
-      p.dated = true;
-    } else {
-      p.first = std::min(p.first, e.date.value);
-      p.last = std::max(p.last, e.date.value);
-    }
-  }
-  if (!e.article.empty()) impl_->add_article(p, e.article.value());
+  impl_->add_provenance(p, e.date, e.article);
 
   ++g[u].out_events;
   ++g[v].in_events;  // a self-loop counts as both an outgoing and an incoming event
@@ -127,16 +128,7 @@ void actor_graph::add(const core::stance& st) {
   const vertex v = impl_->find_or_add(detail::issue_actor(st));
   edge_props& p = impl_->edge_between(u, v);
   ++(st.polarity == core::polarity::support ? p.supports : p.opposes);
-  if (st.date.known()) {
-    if (!p.dated) {
-      p.first = p.last = st.date.value;
-      p.dated = true;
-    } else {
-      p.first = std::min(p.first, st.date.value);
-      p.last = std::max(p.last, st.date.value);
-    }
-  }
-  if (!st.article.empty()) impl_->add_article(p, st.article.value());
+  impl_->add_provenance(p, st.date, st.article);
 }
 
 graph::snapshot actor_graph::snapshot() const {
